@@ -1,0 +1,50 @@
+import type { Notification } from "../../src/core/notifications/notification.ts";
+import type { Outcome } from "../../src/core/reply/reply.ts";
+
+/**
+ * `--json`: one line per answer. The keys are a public contract (README,
+ * "Console JSON"): ok, text, and when present complaint, complaints, total,
+ * staff, staffList, sections, actions, error {code, message, details}.
+ */
+export function renderJson(outcome: Outcome): string {
+  if (!outcome.ok) return JSON.stringify({ ok: false, text: outcome.text, error: outcome.error });
+  const { fields: _fields, title: _title, ...rest } = outcome;
+  return JSON.stringify(rest);
+}
+
+export function renderNotificationJson(n: Notification): string {
+  return JSON.stringify({ kind: n.kind, to: n.to, text: n.text, ...(n.complaint ? { complaint: n.complaint } : {}) });
+}
+
+/** Plain text for people at a terminal. */
+export function renderText(outcome: Outcome): string {
+  if (!outcome.ok) {
+    const fields = outcome.error.details?.fields;
+    const lines = [`error ${outcome.error.code}: ${outcome.error.message}`];
+    if (fields && Object.keys(fields).length > 1) {
+      for (const [name, problem] of Object.entries(fields)) lines.push(`  - ${name}: ${problem}`);
+    }
+    return lines.join("\n");
+  }
+  const lines = [outcome.text];
+  if (outcome.fields?.length) {
+    const width = Math.max(...outcome.fields.map((f) => f.label.length));
+    for (const f of outcome.fields) {
+      const [first, ...more] = f.value.split("\n");
+      lines.push(`  ${f.label.padEnd(width)}  ${first ?? ""}`);
+      for (const m of more) lines.push(`  ${" ".repeat(width)}  ${m}`);
+    }
+  }
+  for (const section of outcome.sections ?? []) {
+    lines.push(`${section.heading}:`);
+    for (const l of section.lines) lines.push(`  ${l}`);
+  }
+  if (outcome.actions?.length) {
+    lines.push(`Actions: ${outcome.actions.map((a) => `[${a.label}] ${a.command}`).join("  ")}`);
+  }
+  return lines.join("\n");
+}
+
+export function renderNotificationText(n: Notification): string {
+  return n.kind === "dm" ? `  >> DM to ${n.to}: ${n.text}` : `  >> #${n.to}: ${n.text}`;
+}

@@ -1,0 +1,84 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Notification } from "../../src/core/notifications/notification.ts";
+import type { Outcome } from "../../src/core/reply/reply.ts";
+import { renderJson, renderNotificationJson, renderNotificationText, renderText } from "./render.ts";
+
+export interface ConsoleBackend {
+  execute(line: string, actorId: string): Promise<Outcome>;
+  /** Delivers what the last commands queued, returning the notifications. */
+  flushNotifications(): Promise<Notification[]>;
+}
+
+export interface ConsoleSessionOptions {
+  input: Readable;
+  output: Writable;
+  backend: ConsoleBackend;
+  actorId: string;
+  json: boolean;
+  /** Show a prompt (interactive terminal). */
+  prompt: boolean;
+}
+
+const metaHelp = [
+  "Console commands: .as <staff-id> (act as someone else), .whoami, .quit",
+  "Everything else is a complaint command: complaint help lists them.",
+].join("\n");
+
+/**
+ * Reads command lines and answers each in order. Blank lines and lines that
+ * start with # are skipped, so scripts can carry comments.
+ */
+export class ConsoleSession {
+  private actorId: string;
+
+  constructor(private readonly options: ConsoleSessionOptions) {
+    this.actorId = options.actorId;
+  }
+
+  async run(): Promise<void> {
+    const rl = createInterface({ input: this.options.input, terminal: false, crlfDelay: Infinity });
+    this.showPrompt();
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (line === ".quit" || line === ".exit") break;
+      if (line !== "" && !line.startsWith("#")) await this.handle(line);
+      this.showPrompt();
+    }
+    rl.close();
+  }
+
+  private async handle(line: string): Promise<void> {
+    if (line.startsWith(".")) return this.meta(line);
+    const outcome = await this.options.backend.execute(line, this.actorId);
+    this.write(this.options.json ? renderJson(outcome) : renderText(outcome));
+    for (const n of await this.options.backend.flushNotifications()) {
+      this.write(this.options.json ? renderNotificationJson(n) : renderNotificationText(n));
+    }
+  }
+
+  private meta(line: string): void {
+    const [command, arg] = line.split(/\s+/, 2);
+    if (command === ".as" && arg && /^[a-z0-9][a-z0-9._-]{0,63}$/i.test(arg)) {
+      this.actorId = arg.toLowerCase();
+      this.info(`now acting as ${this.actorId}`);
+    } else if (command === ".whoami") {
+      this.info(`acting as ${this.actorId}`);
+    } else {
+      this.info(metaHelp, false);
+    }
+  }
+
+  private info(text: string, ok = true): void {
+    if (this.options.json) this.write(JSON.stringify({ ok, text, ...(ok ? {} : { error: { code: "E_UNKNOWN_COMMAND", message: text } }) }));
+    else this.write(text);
+  }
+
+  private write(text: string): void {
+    this.options.output.write(`${text}\n`);
+  }
+
+  private showPrompt(): void {
+    if (this.options.prompt) this.options.output.write(`${this.actorId}> `);
+  }
+}

@@ -1,0 +1,71 @@
+import { maySeeContact } from "../complaint/access.ts";
+import { complaintLine } from "../complaint/present.ts";
+import { severities, statuses, unassignedStatuses, type Status } from "../complaint/status.ts";
+import { complaintView } from "../complaint/view.ts";
+import type { ComplaintQuery } from "../ports.ts";
+import { defineCommand } from "./command.ts";
+import { opt } from "./options.ts";
+
+const openStatuses: readonly Status[] = statuses.filter((s) => s !== "closed");
+
+export default defineCommand({
+  name: "list",
+  summary: "List complaints: yours, open, unassigned, closed or all, with filters",
+  permission: { minRole: "agent", scope: "any" },
+  examples: [
+    "complaint list",
+    "complaint list filter:mine",
+    "complaint list filter:unassigned channel:hotline",
+    "complaint list filter:all assignee:bob page:2",
+  ],
+  options: (policy) => ({
+    filter: opt.choice({
+      help: "mine (owned by or assigned to you, not closed), open (default), unassigned, closed, all",
+      required: false,
+      choices: ["mine", "open", "unassigned", "closed", "all"] as const,
+    }),
+    status: opt.choice({ help: "only this status", required: false, choices: statuses }),
+    assignee: opt.staff({ help: "only complaints assigned to this staff id", required: false }),
+    owner: opt.staff({ help: "only complaints owned by this staff id", required: false }),
+    channel: opt.choice({ help: "only this intake channel", required: false, choices: policy.channels.map((c) => c.id) }),
+    dept: opt.department({ help: "only this department", required: false }),
+    severity: opt.choice({ help: "only this severity", required: false, choices: severities }),
+    limit: opt.integer({ help: `how many per page (default ${policy.limits.listPageSize})`, required: false, min: 1, max: 200 }),
+    page: opt.integer({ help: "page number, from 1", required: false, min: 1, max: 100_000 }),
+  }),
+  async handler(args, { actor, repos, policy }) {
+    const filter = args.filter ?? "open";
+    const limit = args.limit ?? policy.limits.listPageSize;
+    const page = args.page ?? 1;
+    const query: ComplaintQuery = { limit, offset: (page - 1) * limit };
+    if (filter === "mine") {
+      query.involving = actor.id;
+      query.statuses = openStatuses;
+    } else if (filter === "open") query.statuses = openStatuses;
+    else if (filter === "unassigned") {
+      query.statuses = unassignedStatuses;
+      query.assigneeId = null;
+    } else if (filter === "closed") query.statuses = ["closed"];
+    if (args.status) {
+      if (query.statuses && !query.statuses.includes(args.status)) {
+        query.statuses = [];
+      } else query.statuses = [args.status];
+    }
+    if (args.assignee) query.assigneeId = args.assignee;
+    if (args.owner) query.ownerId = args.owner;
+    if (args.channel) query.channel = args.channel;
+    if (args.dept) query.departmentId = args.dept;
+    if (args.severity) query.severity = args.severity;
+    const { items, total } = await repos.complaints.list(query);
+    const views = items.map((c) => complaintView(c, { showContact: maySeeContact(actor, c) }));
+    const from = total === 0 ? 0 : query.offset + 1;
+    const to = query.offset + views.length;
+    const more = to < total ? ` (more: page:${page + 1})` : "";
+    return {
+      text: total === 0 ? `No ${filter} complaints match.` : `${total} ${filter} complaint${total === 1 ? "" : "s"}, showing ${from}-${to}${more}`,
+      complaints: views,
+      total,
+      sections: views.length ? [{ heading: `${filter} complaints`, lines: views.map(complaintLine) }] : [],
+    };
+  },
+});

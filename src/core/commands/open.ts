@@ -1,0 +1,117 @@
+import { complaintView } from "../complaint/view.ts";
+import type { NewComplaint } from "../complaint/complaint.ts";
+import { severities } from "../complaint/status.ts";
+import { nextComplaintNumber, registerComplaint } from "../complaint/register.ts";
+import { notFound, validationError } from "../errors.ts";
+import { mayBeAssigned } from "../staff/role.ts";
+import { defineCommand } from "./command.ts";
+import { opt } from "./options.ts";
+import { complaintFields } from "../complaint/present.ts";
+
+const futureToleranceMs = 5 * 60_000;
+
+export default defineCommand({
+  name: "open",
+  summary: "Register a new complaint; you become its first-contact owner",
+  permission: { minRole: "agent", scope: "any" },
+  examples: [
+    'complaint open channel:hotline name:"Wang Li" contact:13800138000 content:"Charged twice for May"',
+    'complaint open channel:letter name:"Li Na" contact:li.na@example.com content:"Parcel arrived broken" received:2026-11-02T09:30+08:00',
+  ],
+  options: (policy) => ({
+    channel: opt.choice({
+      help: "where the complaint came in",
+      required: true,
+      choices: policy.channels.map((c) => c.id),
+    }),
+    name: opt.text({ help: "complainant's name", required: true, max: policy.limits.nameMaxChars }),
+    contact: opt.contact({ help: "complainant's phone number or e-mail (personal data)", required: true }),
+    content: opt.longText({
+      help: "what the customer complains about",
+      required: true,
+      max: policy.limits.contentMaxChars,
+    }),
+    received: opt.time({
+      help: "when the complaint came in (default now); deadlines run from it",
+      required: false,
+      timeZone: policy.timezone,
+    }),
+    place: opt.text({ help: "where it happened (store, city, address)", required: false, max: 200 }),
+    customer: opt.text({ help: "customer id in your systems", required: false, max: 100 }),
+    domestic: opt.boolean({ help: "domestic customer (yes, default) or foreign (no)", required: false }),
+    demand: opt.longText({
+      help: "what the customer demands",
+      required: false,
+      max: policy.limits.contentMaxChars,
+    }),
+    order: opt.text({ help: "order / item reference", required: false, max: 200 }),
+    category: opt.choice({
+      help: "complaint category",
+      required: false,
+      choices: policy.categories.map((c) => c.id),
+    }),
+    severity: opt.choice({ help: "severity (default general)", required: false, choices: severities }),
+    dept: opt.department({ help: "department that handles it (default: by category, else yours)", required: false }),
+  }),
+  async handler(args, { actor, repos, policy, now }) {
+    const receivedAt = args.received ?? now;
+    if (receivedAt.getTime() > now.getTime() + futureToleranceMs) {
+      throw validationError(`received: ${receivedAt.toISOString()} is in the future; give the time it came in`, {
+        received: "in the future",
+      });
+    }
+    if (receivedAt.getFullYear() < 2000) {
+      throw validationError("received: must be after 2000-01-01", { received: "too old" });
+    }
+    const routed = args.category
+      ? (policy.categories.find((c) => c.id === args.category)?.department ?? null)
+      : null;
+    const departmentId = args.dept ?? routed ?? actor.departmentId;
+    const department = departmentId ? await repos.departments.find(departmentId) : null;
+    if (departmentId && !department) {
+      throw notFound(
+        `there is no department ${departmentId}; it is created when a staff member joins it (complaint staff add … dept:${departmentId})`,
+      );
+    }
+    const data: NewComplaint = {
+      number: await nextComplaintNumber(repos, policy, now),
+      status: "registered",
+      channel: args.channel,
+      complainantName: args.name,
+      contact: args.contact,
+      content: args.content,
+      receivedAt,
+      place: args.place ?? null,
+      customerId: args.customer ?? null,
+      domestic: args.domestic ?? true,
+      demand: args.demand ?? null,
+      orderRef: args.order ?? null,
+      category: args.category ?? null,
+      severity: args.severity ?? "general",
+      departmentId,
+      ownerId: actor.id,
+      assigneeId: null,
+      createdById: actor.id,
+      repeatOfId: null,
+    };
+    const created = await registerComplaint(repos, actor.id, data, {
+      type: "complaint.opened",
+      payload: {
+        channel: data.channel,
+        severity: data.severity,
+        departmentChannel: department ? (department.channel ?? department.id) : null,
+        excerpt: data.content.slice(0, 140),
+      },
+    });
+    const view = complaintView(created, { showContact: true });
+    return {
+      text: `Opened ${created.number}; you own it. Next: complaint assign id:${created.number} to:<staff>`,
+      title: `${created.number} opened`,
+      complaint: view,
+      fields: complaintFields(view, policy.timezone),
+      actions: mayBeAssigned(actor)
+        ? [{ id: "assign-me", label: "Assign to me", command: `complaint assign id:${created.number} to:${actor.id}` }]
+        : [],
+    };
+  },
+});

@@ -1,0 +1,95 @@
+import { maySeeContact } from "../complaint/access.ts";
+import type { NewComplaint } from "../complaint/complaint.ts";
+import { applyChange, loadComplaint } from "../complaint/mutate.ts";
+import { nextComplaintNumber, registerComplaint } from "../complaint/register.ts";
+import { describeStatus } from "../complaint/lifecycle.ts";
+import { raiseSeverity } from "../complaint/status.ts";
+import { complaintView } from "../complaint/view.ts";
+import { invalidState } from "../errors.ts";
+import { defineCommand } from "./command.ts";
+import { opt } from "./options.ts";
+import { complaintId, expectedVersion } from "./shared-options.ts";
+
+export default defineCommand({
+  name: "reopen",
+  summary:
+    "Customer rejects the result: a resolved case goes back to work; a closed one gets a new linked repeat complaint, one level up",
+  permission: { minRole: "agent", scope: "any" },
+  examples: ['complaint reopen id:TS-2611-0001 reason:"Refund never arrived"'],
+  options: (policy) => ({
+    id: complaintId(),
+    reason: opt.longText({ help: "why the customer is not done", required: true, max: policy.limits.reasonMaxChars }),
+    version: expectedVersion(),
+  }),
+  async handler(args, { actor, repos, now, policy }) {
+    const c = await loadComplaint(repos, args.id);
+    if (c.status === "resolved" || c.status === "callback_done") {
+      const updated = await applyChange(repos, actor, c, {
+        action: "complaint.reopened",
+        transition: "reopen",
+        patch: { rehandleCount: c.rehandleCount + 1, callbackSatisfied: null, callbackResolved: null, callbackAt: null },
+        detail: { reason: args.reason },
+        event: { assigneeId: c.assigneeId, reason: args.reason.slice(0, 140) },
+        ...(args.version === undefined ? {} : { expectedVersion: args.version }),
+      });
+      return {
+        text: `${updated.number} reopened; back in progress with ${updated.assigneeId ?? "nobody"}`,
+        complaint: complaintView(updated, { showContact: maySeeContact(actor, updated) }),
+      };
+    }
+    if (c.status !== "closed") {
+      throw invalidState(`${c.number} is still open (${describeStatus(c.status)}); add a note instead`);
+    }
+    // Seeds 000/002: a closed case is never changed; the repeat is a new case,
+    // handled one level higher than before, with its severity raised.
+    const previousHandlerId = c.assigneeId ?? c.ownerId;
+    const previousHandler = await repos.staff.find(previousHandlerId);
+    const ownerId = previousHandler?.managerId ?? previousHandlerId;
+    const data: NewComplaint = {
+      number: await nextComplaintNumber(repos, policy, now),
+      status: "registered",
+      channel: c.channel,
+      complainantName: c.complainantName,
+      contact: c.contact,
+      content: args.reason,
+      receivedAt: now,
+      place: c.place,
+      customerId: c.customerId,
+      domestic: c.domestic,
+      demand: c.demand,
+      orderRef: c.orderRef,
+      category: c.category,
+      severity: policy.repeat.raiseSeverity ? raiseSeverity(c.severity) : c.severity,
+      departmentId: c.departmentId,
+      ownerId,
+      assigneeId: null,
+      createdById: actor.id,
+      repeatOfId: c.id,
+    };
+    const created = await registerComplaint(
+      repos,
+      actor.id,
+      data,
+      {
+        type: "complaint.repeat_opened",
+        payload: { repeatOf: c.number, ownerId, severity: data.severity, excerpt: args.reason.slice(0, 140) },
+      },
+      { repeatOf: c.number },
+    );
+    // Recorded on the old case's trail too, without touching the old case.
+    await repos.audit.append({
+      complaintId: c.id,
+      subject: c.number,
+      actorId: actor.id,
+      action: "complaint.repeated",
+      fromStatus: null,
+      toStatus: null,
+      version: null,
+      data: { repeat: created.number, reason: args.reason },
+    });
+    return {
+      text: `${c.number} is closed and stays closed; opened ${created.number} as its repeat complaint, owned by ${ownerId}, severity ${created.severity}`,
+      complaint: complaintView(created, { showContact: maySeeContact(actor, created), repeatOfNumber: c.number }),
+    };
+  },
+});

@@ -1,0 +1,22 @@
+import type { Role } from "./role.ts";
+
+export interface Staff {
+  id: string;
+  name: string;
+  role: Role;
+  departmentId: string | null;
+  managerId: string | null;
+  locale: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  channel: string | null;
+  managerId: string | null;
+}
+
+export const staffIdPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;

@@ -1,0 +1,93 @@
+import type {
+  AuditRepository,
+  CounterRepository,
+  NoteRepository,
+  OutboxRepository,
+  StoredAuditEntry,
+} from "../../core/ports.ts";
+import { isStatus, type Status } from "../../core/complaint/status.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+const statusOrNull = (s: string | null): Status | null => (s !== null && isStatus(s) ? s : null);
+const asObject = (v: Prisma.JsonValue): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+export function noteRepository(tx: Prisma.TransactionClient): NoteRepository {
+  return {
+    async add(complaintId, authorId, text) {
+      const row = await tx.complaintNote.create({ data: { complaintId, authorId, text } });
+      return {
+        id: row.id.toString(),
+        authorId: row.authorId,
+        text: row.text,
+        createdAt: row.createdAt,
+      };
+    },
+    async list(complaintId, limit) {
+      const rows = await tx.complaintNote.findMany({
+        where: { complaintId },
+        orderBy: { id: "desc" },
+        take: limit,
+      });
+      return rows
+        .reverse()
+        .map((r) => ({
+          id: r.id.toString(),
+          authorId: r.authorId,
+          text: r.text,
+          createdAt: r.createdAt,
+        }));
+    },
+  };
+}
+
+export function auditRepository(tx: Prisma.TransactionClient): AuditRepository {
+  return {
+    async append(entry) {
+      await tx.auditEvent.create({
+        data: { ...entry, data: entry.data as Prisma.InputJsonObject },
+      });
+    },
+    async forComplaint(complaintId) {
+      const rows = await tx.auditEvent.findMany({ where: { complaintId }, orderBy: { id: "asc" } });
+      return rows.map((r): StoredAuditEntry => ({
+        id: r.id.toString(),
+        at: r.at,
+        complaintId: r.complaintId,
+        subject: r.subject,
+        actorId: r.actorId,
+        action: r.action,
+        fromStatus: statusOrNull(r.fromStatus),
+        toStatus: statusOrNull(r.toStatus),
+        version: r.version,
+        data: asObject(r.data),
+      }));
+    },
+  };
+}
+
+export function outboxRepository(tx: Prisma.TransactionClient): OutboxRepository {
+  return {
+    async add(message) {
+      await tx.outboxEvent.create({
+        data: { ...message, payload: message.payload as Prisma.InputJsonObject },
+      });
+    },
+  };
+}
+
+export function counterRepository(tx: Prisma.TransactionClient): CounterRepository {
+  return {
+    async next(kind, period) {
+      // The upsert's row lock serialises concurrent openers until commit, so
+      // numbers are unique; a rolled-back transaction gives its number back.
+      const rows = await tx.$queryRaw<{ value: number }[]>`
+        INSERT INTO monthly_counter (kind, period, value) VALUES (${kind}, ${period}, 1)
+        ON CONFLICT (kind, period) DO UPDATE SET value = monthly_counter.value + 1
+        RETURNING value`;
+      const value = rows[0]?.value;
+      if (value === undefined) throw new Error(`counter ${kind}/${period} returned no row`);
+      return Number(value);
+    },
+  };
+}

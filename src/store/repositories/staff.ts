@@ -1,0 +1,48 @@
+import type { DepartmentRepository, NewStaff, StaffRepository } from "../../core/ports.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { toDepartment, toStaff } from "./map.ts";
+
+export function staffRepository(tx: Prisma.TransactionClient): StaffRepository {
+  return {
+    async find(id) {
+      const row = await tx.staff.findUnique({ where: { id } });
+      return row ? toStaff(row) : null;
+    },
+    async insert(data: NewStaff) {
+      return toStaff(await tx.staff.create({ data }));
+    },
+    async update(id, patch) {
+      return toStaff(await tx.staff.update({ where: { id }, data: patch }));
+    },
+    async list(filter) {
+      const rows = await tx.staff.findMany({
+        where: {
+          ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+          ...(filter.role ? { role: filter.role } : {}),
+        },
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toStaff);
+    },
+  };
+}
+
+export function departmentRepository(tx: Prisma.TransactionClient): DepartmentRepository {
+  return {
+    async find(id) {
+      const row = await tx.department.findUnique({ where: { id } });
+      return row ? toDepartment(row) : null;
+    },
+    async ensure(id, defaults) {
+      const row = await tx.department.upsert({
+        where: { id },
+        create: { id, name: defaults.name, channel: defaults.channel },
+        update: {},
+      });
+      return toDepartment(row);
+    },
+    async setManager(id, managerId) {
+      return toDepartment(await tx.department.update({ where: { id }, data: { managerId } }));
+    },
+  };
+}
