@@ -41,7 +41,11 @@ export const systemClock: Clock = { now: () => new Date() };
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const { config, logger } = options;
   const policy = options.policy ?? loadPolicy(config.policyFile);
-  const db = await openMigratedDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
+  const db = await openMigratedDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger,
+  });
   try {
     const created = await ensureAdmins(db.prisma, config.admins);
     if (created.length > 0) logger.info(`created admin staff from ADMINS: ${created.join(", ")}`);
@@ -53,7 +57,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     uow: prismaUnitOfWork(db.prisma),
     policy,
     clock: options.clock ?? systemClock,
-    onInternalError: (error, ctx) => logger.error({ err: error, actor: ctx.actorId }, "command failed"),
+    onInternalError: (error, ctx) =>
+      logger.error({ err: error, actor: ctx.actorId }, "command failed"),
   });
   return {
     engine,
@@ -64,7 +69,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       const first = config.admins[0];
       if (first) return { id: first };
       if (await ensureFirstAdmin(db.prisma)) {
-        return { id: "admin", note: "No staff yet: you are 'admin'. Add your team with complaint staff add …" };
+        return {
+          id: "admin",
+          note: "No staff yet: you are 'admin'. Add your team with complaint staff add …",
+        };
       }
       return { id: "admin" };
     },

@@ -6,7 +6,8 @@ import { isStoreError } from "./store/errors.ts";
  * problems they can fix, the stack only for bugs.
  */
 export function describeStartupError(error: unknown): string {
-  if (isConfigError(error) || isStoreError(error)) return `cannot start (${error.code}): ${error.message}`;
+  if (isConfigError(error) || isStoreError(error))
+    return `cannot start (${error.code}): ${error.message}`;
   if (error instanceof Error) return `cannot start: ${error.stack ?? error.message}`;
   return `cannot start: ${String(error)}`;
 }

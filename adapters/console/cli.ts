@@ -16,7 +16,11 @@ async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { as: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean" } },
+      options: {
+        as: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean" },
+      },
       allowPositionals: false,
     }).values;
   } catch (error) {
@@ -35,7 +39,9 @@ async function main(): Promise<number> {
     if (actor.note && !args.json) process.stderr.write(`${actor.note}\n`);
     const interactive = process.stdin.isTTY === true;
     if (interactive && !args.json) {
-      process.stdout.write(`complaint-desk console, acting as ${actor.id}. Type complaint help, or .quit to leave.\n`);
+      process.stdout.write(
+        `complaint-desk console, acting as ${actor.id}. Type complaint help, or .quit to leave.\n`,
+      );
     }
     await new ConsoleSession({
       input: process.stdin,

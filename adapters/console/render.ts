@@ -13,7 +13,12 @@ export function renderJson(outcome: Outcome): string {
 }
 
 export function renderNotificationJson(n: Notification): string {
-  return JSON.stringify({ kind: n.kind, to: n.to, text: n.text, ...(n.complaint ? { complaint: n.complaint } : {}) });
+  return JSON.stringify({
+    kind: n.kind,
+    to: n.to,
+    text: n.text,
+    ...(n.complaint ? { complaint: n.complaint } : {}),
+  });
 }
 
 /** Plain text for people at a terminal. */

@@ -2,7 +2,12 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Outcome } from "../../src/core/reply/reply.ts";
-import { renderJson, renderNotificationJson, renderNotificationText, renderText } from "./render.ts";
+import {
+  renderJson,
+  renderNotificationJson,
+  renderNotificationText,
+  renderText,
+} from "./render.ts";
 
 export interface ConsoleBackend {
   execute(line: string, actorId: string): Promise<Outcome>;
@@ -70,7 +75,14 @@ export class ConsoleSession {
   }
 
   private info(text: string, ok = true): void {
-    if (this.options.json) this.write(JSON.stringify({ ok, text, ...(ok ? {} : { error: { code: "E_UNKNOWN_COMMAND", message: text } }) }));
+    if (this.options.json)
+      this.write(
+        JSON.stringify({
+          ok,
+          text,
+          ...(ok ? {} : { error: { code: "E_UNKNOWN_COMMAND", message: text } }),
+        }),
+      );
     else this.write(text);
   }
 

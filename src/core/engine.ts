@@ -2,7 +2,13 @@ import type { AnyCommand, CommandContext } from "./commands/command.ts";
 import { parseLine } from "./commands/grammar.ts";
 import type { OptionSpecs } from "./commands/options.ts";
 import { commands as defaultCommands } from "./commands/registry.ts";
-import { ComplaintError, ErrorCode, forbidden, isComplaintError, validationError } from "./errors.ts";
+import {
+  ComplaintError,
+  ErrorCode,
+  forbidden,
+  isComplaintError,
+  validationError,
+} from "./errors.ts";
 import type { Policy } from "./policy/schema.ts";
 import type { Clock, UnitOfWork } from "./ports.ts";
 import type { Outcome } from "./reply/reply.ts";
@@ -83,7 +89,10 @@ export class Engine {
 
   private resolve(words: string[]): Resolved {
     if (words.length === 0) {
-      throw new ComplaintError(ErrorCode.UnknownCommand, "no command given; complaint help lists the commands");
+      throw new ComplaintError(
+        ErrorCode.UnknownCommand,
+        "no command given; complaint help lists the commands",
+      );
     }
     for (const take of [2, 1]) {
       if (take > words.length) continue;
@@ -102,8 +111,15 @@ export class Engine {
     const hint =
       group.length > 0
         ? `; ${words[0] ?? ""} takes one of: ${group.map((c) => c.name.split(" ")[1]).join(", ")}`
-        : suggest(name, this.commands.map((c) => c.name), (s) => `; did you mean ${s}?`);
-    throw new ComplaintError(ErrorCode.UnknownCommand, `unknown command ${JSON.stringify(name)}${hint}. complaint help lists the commands`);
+        : suggest(
+            name,
+            this.commands.map((c) => c.name),
+            (s) => `; did you mean ${s}?`,
+          );
+    throw new ComplaintError(
+      ErrorCode.UnknownCommand,
+      `unknown command ${JSON.stringify(name)}${hint}. complaint help lists the commands`,
+    );
   }
 
   private failure(error: unknown, line: string, actorId: string): Outcome {
@@ -111,12 +127,21 @@ export class Engine {
       return {
         ok: false,
         text: `${error.code}: ${error.message}`,
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
       };
     }
     this.options.onInternalError?.(error, { line, actorId });
-    const message = "something went wrong on our side; nothing was changed. Try again, and tell an admin if it keeps happening";
-    return { ok: false, text: `${ErrorCode.Internal}: ${message}`, error: { code: ErrorCode.Internal, message } };
+    const message =
+      "something went wrong on our side; nothing was changed. Try again, and tell an admin if it keeps happening";
+    return {
+      ok: false,
+      text: `${ErrorCode.Internal}: ${message}`,
+      error: { code: ErrorCode.Internal, message },
+    };
   }
 }
 
@@ -154,7 +179,10 @@ export function validateOptions(
       args[name] = result.data;
     } else {
       const message = result.error.issues.map((i) => i.message).join("; ");
-      const shown = raw.length > 40 ? `${JSON.stringify(raw.slice(0, 40))}… (${raw.length} characters)` : JSON.stringify(raw);
+      const shown =
+        raw.length > 40
+          ? `${JSON.stringify(raw.slice(0, 40))}… (${raw.length} characters)`
+          : JSON.stringify(raw);
       problems.push(`${name}: ${shown} ${message}`);
       fields[name] = message;
     }

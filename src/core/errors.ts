@@ -29,7 +29,11 @@ export class ComplaintError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: ErrorDetails }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: ErrorDetails },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = options?.details;
@@ -45,5 +49,6 @@ export const validationError = (message: string, fields?: Record<string, string>
   new ComplaintError(ErrorCode.Validation, message, fields ? { details: { fields } } : undefined);
 export const notFound = (message: string) => new ComplaintError(ErrorCode.NotFound, message);
 export const forbidden = (message: string) => new ComplaintError(ErrorCode.Forbidden, message);
-export const invalidState = (message: string) => new ComplaintError(ErrorCode.InvalidState, message);
+export const invalidState = (message: string) =>
+  new ComplaintError(ErrorCode.InvalidState, message);
 export const conflict = (message: string) => new ComplaintError(ErrorCode.Conflict, message);

@@ -19,7 +19,11 @@ const asPayload = (v: unknown): Record<string, unknown> =>
  * SKIP LOCKED lets several relays share the table without sending twice.
  * Returns how many events were relayed.
  */
-export async function relayOutbox(prisma: PrismaClient, notifier: Notifier, batchSize = 100): Promise<number> {
+export async function relayOutbox(
+  prisma: PrismaClient,
+  notifier: Notifier,
+  batchSize = 100,
+): Promise<number> {
   let relayed = 0;
   for (;;) {
     const count = await prisma.$transaction(async (tx) => {

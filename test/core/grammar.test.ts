@@ -33,16 +33,25 @@ describe("text grammar", () => {
 
   it("accepts an empty quoted value and CJK text", () => {
     expect(parseLine('note text:""').options.text).toBe("");
-    expect(parseLine("open content:重复扣费 name:王丽").options).toEqual({ content: "重复扣费", name: "王丽" });
+    expect(parseLine("open content:重复扣费 name:王丽").options).toEqual({
+      content: "重复扣费",
+      name: "王丽",
+    });
   });
 
   it("explains an unterminated quote", () => {
-    expect(parseFailure('open content:"Charged twice')).toMatch(/^E_PARSE: the value of content opens a " quote that is never closed/);
+    expect(parseFailure('open content:"Charged twice')).toMatch(
+      /^E_PARSE: the value of content opens a " quote that is never closed/,
+    );
   });
 
   it("refuses a bare word after options and a repeated option", () => {
-    expect(parseFailure("open name:Wang Li")).toMatch(/^E_PARSE: unexpected "Li": options are written name:value/);
-    expect(parseFailure("open name:a name:b")).toBe("E_PARSE: option name is given twice; give it once");
+    expect(parseFailure("open name:Wang Li")).toMatch(
+      /^E_PARSE: unexpected "Li": options are written name:value/,
+    );
+    expect(parseFailure("open name:a name:b")).toBe(
+      "E_PARSE: option name is given twice; give it once",
+    );
   });
 
   it("round-trips any option values through formatLine", () => {

@@ -24,15 +24,33 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
       version: 1,
     });
     const id = "TS-2611-0001";
-    expect((await t.ok("amy", `assign id:${id} to:bob`)).complaint).toMatchObject({ status: "assigned", assignee: "bob" });
-    expect((await t.ok("bob", `note id:${id} text:"Called the customer"`)).complaint?.status).toBe("in_progress");
+    expect((await t.ok("amy", `assign id:${id} to:bob`)).complaint).toMatchObject({
+      status: "assigned",
+      assignee: "bob",
+    });
+    expect((await t.ok("bob", `note id:${id} text:"Called the customer"`)).complaint?.status).toBe(
+      "in_progress",
+    );
     const resolved = await t.ok("bob", `resolve id:${id} result:"Refunded the duplicate charge"`);
-    expect(resolved.complaint).toMatchObject({ status: "resolved", resolution: "Refunded the duplicate charge", resolvedBy: "bob" });
-    expect((await t.ok("amy", `callback id:${id} satisfied:yes resolved:yes`)).complaint?.status).toBe("callback_done");
+    expect(resolved.complaint).toMatchObject({
+      status: "resolved",
+      resolution: "Refunded the duplicate charge",
+      resolvedBy: "bob",
+    });
+    expect(
+      (await t.ok("amy", `callback id:${id} satisfied:yes resolved:yes`)).complaint?.status,
+    ).toBe("callback_done");
     const closed = await t.ok("amy", `close id:${id} note:"Customer accepted"`);
-    expect(closed.complaint).toMatchObject({ status: "closed", closeReason: "Customer accepted", version: 6 });
+    expect(closed.complaint).toMatchObject({
+      status: "closed",
+      closeReason: "Customer accepted",
+      version: 6,
+    });
 
-    const audit = await t.db.prisma.auditEvent.findMany({ where: { subject: id }, orderBy: { id: "asc" } });
+    const audit = await t.db.prisma.auditEvent.findMany({
+      where: { subject: id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual([
       "complaint.opened",
       "complaint.assigned",
@@ -53,7 +71,10 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
   });
 
   it("closing needs the callback first when the policy asks for it", async () => {
-    await t.ok("amy", 'open channel:email name:"Li Na" contact:li.na@example.com content:"Late parcel"');
+    await t.ok(
+      "amy",
+      'open channel:email name:"Li Na" contact:li.na@example.com content:"Late parcel"',
+    );
     await t.ok("amy", "assign id:TS-2611-0002 to:hana");
     await t.ok("hana", 'resolve id:TS-2611-0002 result:"Re-shipped"');
     const early = await t.run("amy", "close id:TS-2611-0002");
@@ -63,12 +84,21 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
   });
 
   it("an unsatisfied callback sends the case back to the assignee and counts a re-handle", async () => {
-    const r = await t.ok("amy", "callback id:TS-2611-0002 satisfied:no resolved:no note:\"Still waiting\"");
-    expect(r.complaint).toMatchObject({ status: "in_progress", rehandleCount: 1, assignee: "hana" });
+    const r = await t.ok(
+      "amy",
+      'callback id:TS-2611-0002 satisfied:no resolved:no note:"Still waiting"',
+    );
+    expect(r.complaint).toMatchObject({
+      status: "in_progress",
+      rehandleCount: 1,
+      assignee: "hana",
+    });
   });
 
   it("reopening a closed case leaves it untouched and opens a linked repeat one level up", async () => {
-    const before = await t.db.prisma.complaint.findUniqueOrThrow({ where: { number: "TS-2611-0001" } });
+    const before = await t.db.prisma.complaint.findUniqueOrThrow({
+      where: { number: "TS-2611-0001" },
+    });
     const r = await t.ok("amy", 'reopen id:TS-2611-0001 reason:"Refund never arrived"');
     expect(r.complaint).toMatchObject({
       number: "TS-2611-0003",
@@ -78,9 +108,14 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
       repeatOf: "TS-2611-0001",
       content: "Refund never arrived",
     });
-    const after = await t.db.prisma.complaint.findUniqueOrThrow({ where: { number: "TS-2611-0001" } });
+    const after = await t.db.prisma.complaint.findUniqueOrThrow({
+      where: { number: "TS-2611-0001" },
+    });
     expect(after).toEqual(before);
-    const trail = await t.db.prisma.auditEvent.findMany({ where: { subject: "TS-2611-0001" }, orderBy: { id: "asc" } });
+    const trail = await t.db.prisma.auditEvent.findMany({
+      where: { subject: "TS-2611-0001" },
+      orderBy: { id: "asc" },
+    });
     expect(trail.at(-1)?.action).toBe("complaint.repeated");
   });
 
@@ -95,7 +130,8 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
   it("masks the contact for staff outside the case and audits every full read", async () => {
     const outsider = await t.ok("hana", "show id:TS-2611-0004");
     expect(outsider.complaint).toMatchObject({ contact: "139****9000", contactMasked: true });
-    const reads = () => t.db.prisma.auditEvent.count({ where: { subject: "TS-2611-0004", action: "pii.read" } });
+    const reads = () =>
+      t.db.prisma.auditEvent.count({ where: { subject: "TS-2611-0004", action: "pii.read" } });
     const before = await reads();
     const manager = await t.ok("carol", "show id:TS-2611-0004");
     expect(manager.complaint).toMatchObject({ contact: "13900139000", contactMasked: false });
@@ -109,7 +145,10 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
     expect(await numbers("amy", "list filter:unassigned")).toEqual(["TS-2611-0003"]);
     expect(await numbers("amy", "list filter:closed")).toEqual(["TS-2611-0001"]);
     expect(await numbers("amy", "list")).toEqual(["TS-2611-0002", "TS-2611-0003", "TS-2611-0004"]);
-    expect(await numbers("amy", "list filter:all assignee:bob")).toEqual(["TS-2611-0001", "TS-2611-0004"]);
+    expect(await numbers("amy", "list filter:all assignee:bob")).toEqual([
+      "TS-2611-0001",
+      "TS-2611-0004",
+    ]);
     const page = await t.ok("amy", "list filter:all limit:2 page:2");
     expect(page.total).toBe(4);
     expect(page.complaints?.map((c) => c.number)).toEqual(["TS-2611-0003", "TS-2611-0004"]);

@@ -49,7 +49,8 @@ export async function createTestEngine(
   });
   const run = async (actor: string, line: string) => {
     const outcome = await engine.execute(line, actor);
-    if (internal.length > 0) throw internal[0] instanceof Error ? internal[0] : new Error(String(internal[0]));
+    if (internal.length > 0)
+      throw internal[0] instanceof Error ? internal[0] : new Error(String(internal[0]));
     return outcome;
   };
   return {

@@ -27,9 +27,12 @@ export default defineCommand({
         `${args.to} is not in the staff directory; complaint staff list shows who is`,
       );
     }
-    if (!assignee.active) throw invalidState(`${assignee.id} is deactivated and cannot take complaints`);
+    if (!assignee.active)
+      throw invalidState(`${assignee.id} is deactivated and cannot take complaints`);
     if (!mayBeAssigned(assignee)) {
-      throw forbidden(`${assignee.id} is ${assignee.role === "admin" ? "an admin" : "an agent"}; complaints go to handlers or managers`);
+      throw forbidden(
+        `${assignee.id} is ${assignee.role === "admin" ? "an admin" : "an agent"}; complaints go to handlers or managers`,
+      );
     }
     if (c.assigneeId === assignee.id && c.status !== "registered" && c.status !== "triaged") {
       throw invalidState(`${c.number} is already assigned to ${assignee.id}`);
@@ -39,7 +42,13 @@ export default defineCommand({
       transition: "assign",
       patch: { assigneeId: assignee.id, departmentId: c.departmentId ?? assignee.departmentId },
       detail: { previousAssignee: c.assigneeId },
-      event: { assigneeId: assignee.id, previousAssigneeId: c.assigneeId, excerpt: c.content.slice(0, 140), channel: c.channel, severity: c.severity },
+      event: {
+        assigneeId: assignee.id,
+        previousAssigneeId: c.assigneeId,
+        excerpt: c.content.slice(0, 140),
+        channel: c.channel,
+        severity: c.severity,
+      },
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {

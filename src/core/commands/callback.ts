@@ -7,14 +7,19 @@ import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "callback",
-  summary: "Record the callback (回访): satisfied closes the loop, unsatisfied sends it back to work",
+  summary:
+    "Record the callback (回访): satisfied closes the loop, unsatisfied sends it back to work",
   permission: { minRole: "agent", scope: "case" },
   examples: ["complaint callback id:TS-2611-0001 satisfied:yes resolved:yes"],
   options: (policy) => ({
     id: complaintId(),
     satisfied: opt.boolean({ help: "is the customer satisfied with the result?", required: true }),
     resolved: opt.boolean({ help: "is the problem fully resolved?", required: true }),
-    note: opt.longText({ help: "what the customer said", required: false, max: policy.limits.noteMaxChars }),
+    note: opt.longText({
+      help: "what the customer said",
+      required: false,
+      max: policy.limits.noteMaxChars,
+    }),
     version: expectedVersion(),
   }),
   async handler(args, { actor, repos, now }) {

@@ -10,10 +10,17 @@ export default defineCommand({
   name: "close",
   summary: "Close a complaint after the callback (or an invalid one)",
   permission: { minRole: "agent", scope: "case" },
-  examples: ["complaint close id:TS-2611-0001", 'complaint close id:TS-2611-0001 note:"Customer accepted the refund"'],
+  examples: [
+    "complaint close id:TS-2611-0001",
+    'complaint close id:TS-2611-0001 note:"Customer accepted the refund"',
+  ],
   options: (policy) => ({
     id: complaintId(),
-    note: opt.longText({ help: "closing note", required: false, max: policy.limits.reasonMaxChars }),
+    note: opt.longText({
+      help: "closing note",
+      required: false,
+      max: policy.limits.reasonMaxChars,
+    }),
     version: expectedVersion(),
   }),
   async handler(args, { actor, repos, now, policy }) {

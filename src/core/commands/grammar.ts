@@ -95,7 +95,9 @@ function tokenize(line: string): Token[] {
       }
       if (!closed) {
         const what = name ? `the value of ${name}` : "a quoted value";
-        throw parseError(`${what} opens a ${quote} quote that is never closed; add the closing ${quote}`);
+        throw parseError(
+          `${what} opens a ${quote} quote that is never closed; add the closing ${quote}`,
+        );
       }
       if (i < n && !isSpace(line[i])) {
         throw parseError(

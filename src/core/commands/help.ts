@@ -12,7 +12,10 @@ function optionLine(name: string, spec: OptionSpec): string {
 /** Help is generated from the command definitions, so it cannot drift. */
 export function commandHelp(command: AnyCommand, policy: Policy): string[] {
   const specs = command.options(policy);
-  const who = command.permission.minRole === "agent" ? "all staff" : `${command.permission.minRole} and above`;
+  const who =
+    command.permission.minRole === "agent"
+      ? "all staff"
+      : `${command.permission.minRole} and above`;
   return [
     `${command.summary}. Who: ${who}${command.permission.scope === "case" ? " (the case's owner or assignee, or a manager)" : ""}.`,
     ...Object.entries(specs).map(([name, spec]) => optionLine(name, spec)),
@@ -26,16 +29,26 @@ export default defineCommand({
   permission: { minRole: "agent", scope: "any" },
   examples: ["complaint help", "complaint help command:open", 'complaint help command:"staff add"'],
   options: () => ({
-    command: opt.text({ help: "a command name, e.g. open or \"staff add\"", required: false, max: 40 }),
+    command: opt.text({
+      help: 'a command name, e.g. open or "staff add"',
+      required: false,
+      max: 40,
+    }),
   }),
   async handler(args, { commands, policy }) {
     if (args.command) {
-      const wanted = args.command.toLowerCase().replace(/^\/?complaint\s+/, "").trim();
+      const wanted = args.command
+        .toLowerCase()
+        .replace(/^\/?complaint\s+/, "")
+        .trim();
       const command = commands.find((c) => c.name === wanted);
       if (!command) {
-        throw validationError(`command: no command ${JSON.stringify(wanted)}; complaint help lists them`, {
-          command: "unknown",
-        });
+        throw validationError(
+          `command: no command ${JSON.stringify(wanted)}; complaint help lists them`,
+          {
+            command: "unknown",
+          },
+        );
       }
       return {
         text: `complaint ${command.name}: ${command.summary}`,

@@ -27,10 +27,19 @@ export default defineCommand({
     status: opt.choice({ help: "only this status", required: false, choices: statuses }),
     assignee: opt.staff({ help: "only complaints assigned to this staff id", required: false }),
     owner: opt.staff({ help: "only complaints owned by this staff id", required: false }),
-    channel: opt.choice({ help: "only this intake channel", required: false, choices: policy.channels.map((c) => c.id) }),
+    channel: opt.choice({
+      help: "only this intake channel",
+      required: false,
+      choices: policy.channels.map((c) => c.id),
+    }),
     dept: opt.department({ help: "only this department", required: false }),
     severity: opt.choice({ help: "only this severity", required: false, choices: severities }),
-    limit: opt.integer({ help: `how many per page (default ${policy.limits.listPageSize})`, required: false, min: 1, max: 200 }),
+    limit: opt.integer({
+      help: `how many per page (default ${policy.limits.listPageSize})`,
+      required: false,
+      min: 1,
+      max: 200,
+    }),
     page: opt.integer({ help: "page number, from 1", required: false, min: 1, max: 100_000 }),
   }),
   async handler(args, { actor, repos, policy }) {
@@ -62,10 +71,15 @@ export default defineCommand({
     const to = query.offset + views.length;
     const more = to < total ? ` (more: page:${page + 1})` : "";
     return {
-      text: total === 0 ? `No ${filter} complaints match.` : `${total} ${filter} complaint${total === 1 ? "" : "s"}, showing ${from}-${to}${more}`,
+      text:
+        total === 0
+          ? `No ${filter} complaints match.`
+          : `${total} ${filter} complaint${total === 1 ? "" : "s"}, showing ${from}-${to}${more}`,
       complaints: views,
       total,
-      sections: views.length ? [{ heading: `${filter} complaints`, lines: views.map(complaintLine) }] : [],
+      sections: views.length
+        ? [{ heading: `${filter} complaints`, lines: views.map(complaintLine) }]
+        : [],
     };
   },
 });

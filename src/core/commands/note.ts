@@ -34,7 +34,9 @@ export default defineCommand({
       ...(starts ? { transition: "start" as const } : {}),
       patch: {},
       detail: { noteId: note.id },
-      ...(notifyAssignee ? { event: { assigneeId: c.assigneeId, excerpt: args.text.slice(0, 140) } } : {}),
+      ...(notifyAssignee
+        ? { event: { assigneeId: c.assigneeId, excerpt: args.text.slice(0, 140) } }
+        : {}),
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {

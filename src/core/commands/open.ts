@@ -25,7 +25,10 @@ export default defineCommand({
       choices: policy.channels.map((c) => c.id),
     }),
     name: opt.text({ help: "complainant's name", required: true, max: policy.limits.nameMaxChars }),
-    contact: opt.contact({ help: "complainant's phone number or e-mail (personal data)", required: true }),
+    contact: opt.contact({
+      help: "complainant's phone number or e-mail (personal data)",
+      required: true,
+    }),
     content: opt.longText({
       help: "what the customer complains about",
       required: true,
@@ -36,9 +39,16 @@ export default defineCommand({
       required: false,
       timeZone: policy.timezone,
     }),
-    place: opt.text({ help: "where it happened (store, city, address)", required: false, max: 200 }),
+    place: opt.text({
+      help: "where it happened (store, city, address)",
+      required: false,
+      max: 200,
+    }),
     customer: opt.text({ help: "customer id in your systems", required: false, max: 100 }),
-    domestic: opt.boolean({ help: "domestic customer (yes, default) or foreign (no)", required: false }),
+    domestic: opt.boolean({
+      help: "domestic customer (yes, default) or foreign (no)",
+      required: false,
+    }),
     demand: opt.longText({
       help: "what the customer demands",
       required: false,
@@ -50,15 +60,25 @@ export default defineCommand({
       required: false,
       choices: policy.categories.map((c) => c.id),
     }),
-    severity: opt.choice({ help: "severity (default general)", required: false, choices: severities }),
-    dept: opt.department({ help: "department that handles it (default: by category, else yours)", required: false }),
+    severity: opt.choice({
+      help: "severity (default general)",
+      required: false,
+      choices: severities,
+    }),
+    dept: opt.department({
+      help: "department that handles it (default: by category, else yours)",
+      required: false,
+    }),
   }),
   async handler(args, { actor, repos, policy, now }) {
     const receivedAt = args.received ?? now;
     if (receivedAt.getTime() > now.getTime() + futureToleranceMs) {
-      throw validationError(`received: ${receivedAt.toISOString()} is in the future; give the time it came in`, {
-        received: "in the future",
-      });
+      throw validationError(
+        `received: ${receivedAt.toISOString()} is in the future; give the time it came in`,
+        {
+          received: "in the future",
+        },
+      );
     }
     if (receivedAt.getFullYear() < 2000) {
       throw validationError("received: must be after 2000-01-01", { received: "too old" });
@@ -110,7 +130,13 @@ export default defineCommand({
       complaint: view,
       fields: complaintFields(view, policy.timezone),
       actions: mayBeAssigned(actor)
-        ? [{ id: "assign-me", label: "Assign to me", command: `complaint assign id:${created.number} to:${actor.id}` }]
+        ? [
+            {
+              id: "assign-me",
+              label: "Assign to me",
+              command: `complaint assign id:${created.number} to:${actor.id}`,
+            },
+          ]
         : [],
     };
   },

@@ -31,11 +31,16 @@ export interface OptionSpec<T = unknown, R extends boolean = boolean> {
 export type OptionSpecs = Record<string, OptionSpec>;
 
 export type OptionValues<O extends OptionSpecs> = {
-  [K in keyof O]: O[K] extends OptionSpec<infer T, infer R> ? (R extends true ? T : T | undefined) : never;
+  [K in keyof O]: O[K] extends OptionSpec<infer T, infer R>
+    ? R extends true
+      ? T
+      : T | undefined
+    : never;
 };
 
 // Control characters (except tab), DEL, C1 controls and bidi overrides can hide
 // text in chat clients and break exports, so no free-text field accepts them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const forbiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function cleanText(max: number, min = 1) {
@@ -45,7 +50,9 @@ function cleanText(max: number, min = 1) {
       message: "contains control characters; remove them (plain text, emoji and CJK are fine)",
     })
     .transform((s) => s.trim())
-    .refine((s) => s.length >= min, { message: min === 1 ? "must not be empty" : `needs at least ${min} characters` })
+    .refine((s) => s.length >= min, {
+      message: min === 1 ? "must not be empty" : `needs at least ${min} characters`,
+    })
     .refine((s) => s.length <= max, {
       message: `is too long (${max} characters at most)`,
     });
@@ -95,7 +102,8 @@ export const opt = {
         .string()
         .transform((s) => s.trim().toLowerCase())
         .refine((s) => staffIdPattern.test(s), {
-          message: "must be a department id: lower-case letters, digits, '.', '_' or '-' (e.g. billing)",
+          message:
+            "must be a department id: lower-case letters, digits, '.', '_' or '-' (e.g. billing)",
         }),
     };
   },
@@ -143,7 +151,9 @@ export const opt = {
       }),
     };
   },
-  integer<const R extends boolean>(o: Common<R> & { min: number; max: number }): OptionSpec<number, R> {
+  integer<const R extends boolean>(
+    o: Common<R> & { min: number; max: number },
+  ): OptionSpec<number, R> {
     return {
       kind: "integer",
       help: o.help,
@@ -152,7 +162,10 @@ export const opt = {
         const v = s.trim();
         const n = /^-?\d{1,15}$/.test(v) ? Number(v) : Number.NaN;
         if (!Number.isInteger(n) || n < o.min || n > o.max) {
-          ctx.addIssue({ code: "custom", message: `must be a whole number from ${o.min} to ${o.max}` });
+          ctx.addIssue({
+            code: "custom",
+            message: `must be a whole number from ${o.min} to ${o.max}`,
+          });
           return z.NEVER;
         }
         return n;

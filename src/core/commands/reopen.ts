@@ -18,7 +18,11 @@ export default defineCommand({
   examples: ['complaint reopen id:TS-2611-0001 reason:"Refund never arrived"'],
   options: (policy) => ({
     id: complaintId(),
-    reason: opt.longText({ help: "why the customer is not done", required: true, max: policy.limits.reasonMaxChars }),
+    reason: opt.longText({
+      help: "why the customer is not done",
+      required: true,
+      max: policy.limits.reasonMaxChars,
+    }),
     version: expectedVersion(),
   }),
   async handler(args, { actor, repos, now, policy }) {
@@ -27,7 +31,12 @@ export default defineCommand({
       const updated = await applyChange(repos, actor, c, {
         action: "complaint.reopened",
         transition: "reopen",
-        patch: { rehandleCount: c.rehandleCount + 1, callbackSatisfied: null, callbackResolved: null, callbackAt: null },
+        patch: {
+          rehandleCount: c.rehandleCount + 1,
+          callbackSatisfied: null,
+          callbackResolved: null,
+          callbackAt: null,
+        },
         detail: { reason: args.reason },
         event: { assigneeId: c.assigneeId, reason: args.reason.slice(0, 140) },
         ...(args.version === undefined ? {} : { expectedVersion: args.version }),
@@ -38,7 +47,9 @@ export default defineCommand({
       };
     }
     if (c.status !== "closed") {
-      throw invalidState(`${c.number} is still open (${describeStatus(c.status)}); add a note instead`);
+      throw invalidState(
+        `${c.number} is still open (${describeStatus(c.status)}); add a note instead`,
+      );
     }
     // Seeds 000/002: a closed case is never changed; the repeat is a new case,
     // handled one level higher than before, with its severity raised.
@@ -72,7 +83,12 @@ export default defineCommand({
       data,
       {
         type: "complaint.repeat_opened",
-        payload: { repeatOf: c.number, ownerId, severity: data.severity, excerpt: args.reason.slice(0, 140) },
+        payload: {
+          repeatOf: c.number,
+          ownerId,
+          severity: data.severity,
+          excerpt: args.reason.slice(0, 140),
+        },
       },
       { repeatOf: c.number },
     );
@@ -89,7 +105,10 @@ export default defineCommand({
     });
     return {
       text: `${c.number} is closed and stays closed; opened ${created.number} as its repeat complaint, owned by ${ownerId}, severity ${created.severity}`,
-      complaint: complaintView(created, { showContact: maySeeContact(actor, created), repeatOfNumber: c.number }),
+      complaint: complaintView(created, {
+        showContact: maySeeContact(actor, created),
+        repeatOfNumber: c.number,
+      }),
     };
   },
 });

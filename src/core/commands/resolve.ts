@@ -12,7 +12,11 @@ export default defineCommand({
   examples: ['complaint resolve id:TS-2611-0001 result:"Refunded the duplicate charge"'],
   options: (policy) => ({
     id: complaintId(),
-    result: opt.longText({ help: "what was done for the customer", required: true, max: policy.limits.contentMaxChars }),
+    result: opt.longText({
+      help: "what was done for the customer",
+      required: true,
+      max: policy.limits.contentMaxChars,
+    }),
     version: expectedVersion(),
   }),
   async handler(args, { actor, repos, now, policy }) {

@@ -1,7 +1,8 @@
 import { opt } from "./options.ts";
 
 /** Options several commands take, declared once so they read the same everywhere. */
-export const complaintId = () => opt.complaint({ help: "complaint number, e.g. TS-2611-0001", required: true });
+export const complaintId = () =>
+  opt.complaint({ help: "complaint number, e.g. TS-2611-0001", required: true });
 
 export const expectedVersion = () =>
   opt.integer({

@@ -44,7 +44,9 @@ export default defineCommand({
       sections: [
         {
           heading: "Notes",
-          lines: notes.length ? notes.map((n) => `${at(n.createdAt)} ${n.authorId}: ${n.text}`) : ["(none)"],
+          lines: notes.length
+            ? notes.map((n) => `${at(n.createdAt)} ${n.authorId}: ${n.text}`)
+            : ["(none)"],
         },
         {
           heading: "History",
@@ -53,7 +55,9 @@ export default defineCommand({
             .map(
               (h) =>
                 `${at(h.at)} ${h.actorId} ${h.action}` +
-                (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus ? ` (${h.fromStatus} -> ${h.toStatus})` : ""),
+                (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus
+                  ? ` (${h.fromStatus} -> ${h.toStatus})`
+                  : ""),
             ),
         },
       ],

@@ -15,22 +15,41 @@ export default defineCommand({
   options: (policy) => ({
     id: opt.staff({ help: "staff id: lower-case letters, digits, '.', '_', '-'", required: true }),
     name: opt.text({ help: "full name", required: true, max: policy.limits.nameMaxChars }),
-    role: opt.choice({ help: "agent, handler, dept-manager, vp, gm or admin", required: true, choices: roles }),
+    role: opt.choice({
+      help: "agent, handler, dept-manager, vp, gm or admin",
+      required: true,
+      choices: roles,
+    }),
     dept: opt.department({ help: "department id", required: false }),
     manager: opt.staff({ help: "line manager escalations go to", required: false }),
-    locale: opt.choice({ help: "reply language", required: false, choices: ["zh-CN", "en"] as const }),
+    locale: opt.choice({
+      help: "reply language",
+      required: false,
+      choices: ["zh-CN", "en"] as const,
+    }),
   }),
   async handler(args, { actor, repos }) {
     if (await repos.staff.find(args.id)) {
-      throw new ComplaintError(ErrorCode.Duplicate, `${args.id} is already in the staff directory; complaint staff role changes a role`);
+      throw new ComplaintError(
+        ErrorCode.Duplicate,
+        `${args.id} is already in the staff directory; complaint staff role changes a role`,
+      );
     }
     if (args.manager) {
-      if (args.manager === args.id) throw validationError(`manager: ${args.id} cannot be their own manager`, { manager: "self" });
+      if (args.manager === args.id)
+        throw validationError(`manager: ${args.id} cannot be their own manager`, {
+          manager: "self",
+        });
       if (!(await repos.staff.find(args.manager))) {
-        throw new ComplaintError(ErrorCode.UnknownStaff, `manager ${args.manager} is not in the staff directory; add them first`);
+        throw new ComplaintError(
+          ErrorCode.UnknownStaff,
+          `manager ${args.manager} is not in the staff directory; add them first`,
+        );
       }
     }
-    const department = args.dept ? await repos.departments.ensure(args.dept, { name: args.dept, channel: args.dept }) : null;
+    const department = args.dept
+      ? await repos.departments.ensure(args.dept, { name: args.dept, channel: args.dept })
+      : null;
     const staff = await repos.staff.insert({
       id: args.id,
       name: args.name,

@@ -11,11 +11,16 @@ export default defineCommand({
   examples: ["complaint staff role id:bob role:dept-manager"],
   options: () => ({
     id: opt.staff({ help: "staff id", required: true }),
-    role: opt.choice({ help: "agent, handler, dept-manager, vp, gm or admin", required: true, choices: roles }),
+    role: opt.choice({
+      help: "agent, handler, dept-manager, vp, gm or admin",
+      required: true,
+      choices: roles,
+    }),
   }),
   async handler(args, { actor, repos }) {
     const staff = await repos.staff.find(args.id);
-    if (!staff) throw new ComplaintError(ErrorCode.UnknownStaff, `${args.id} is not in the staff directory`);
+    if (!staff)
+      throw new ComplaintError(ErrorCode.UnknownStaff, `${args.id} is not in the staff directory`);
     if (staff.role === args.role) throw invalidState(`${staff.id} is already ${args.role}`);
     if (staff.role === "admin") {
       const admins = await repos.staff.list({ role: "admin" });
@@ -34,6 +39,9 @@ export default defineCommand({
       version: null,
       data: { from: staff.role, to: updated.role },
     });
-    return { text: `${updated.id} is now ${updated.role} (was ${staff.role})`, staff: staffView(updated) };
+    return {
+      text: `${updated.id} is now ${updated.role} (was ${staff.role})`,
+      staff: staffView(updated),
+    };
   },
 });

@@ -31,7 +31,8 @@ export async function applyChange(
     throw staleVersion(current, change.expectedVersion);
   }
   const patch: ComplaintPatch = { ...change.patch };
-  if (change.transition) patch.status = transition(change.transition, current.status, current.number);
+  if (change.transition)
+    patch.status = transition(change.transition, current.status, current.number);
   const updated = await repos.complaints.update(current.id, current.version, patch);
   if (!updated) {
     const latest = await repos.complaints.findById(current.id);
@@ -51,7 +52,12 @@ export async function applyChange(
     await repos.outbox.add({
       type: change.action,
       aggregateId: updated.id,
-      payload: { number: updated.number, actorId: actor.id, version: updated.version, ...change.event },
+      payload: {
+        number: updated.number,
+        actorId: actor.id,
+        version: updated.version,
+        ...change.event,
+      },
     });
   }
   return updated;
@@ -76,7 +82,9 @@ export function serializePatch(patch: ComplaintPatch): Record<string, unknown> {
 export async function loadComplaint(repos: Repositories, number: string): Promise<Complaint> {
   const c = await repos.complaints.findByNumber(number);
   if (!c) {
-    throw notFound(`there is no complaint ${number}; complaint list filter:all shows the numbers in use`);
+    throw notFound(
+      `there is no complaint ${number}; complaint list filter:all shows the numbers in use`,
+    );
   }
   return c;
 }

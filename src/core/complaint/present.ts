@@ -3,7 +3,8 @@ import { formatWallTime } from "../time/zoned.ts";
 import { describeStatus } from "./lifecycle.ts";
 import type { ComplaintView } from "./view.ts";
 
-const excerpt = (text: string, max = 60) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const excerpt = (text: string, max = 60) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /** One line per complaint, for lists and digests. */
 export function complaintLine(v: ComplaintView): string {

@@ -5,7 +5,11 @@ import type { Complaint, NewComplaint } from "./complaint.ts";
 import { serializePatch } from "./mutate.ts";
 
 /** `TS-YYMM-NNNN`: the sequence restarts every month (seed 002). */
-export async function nextComplaintNumber(repos: Repositories, policy: Policy, now: Date): Promise<string> {
+export async function nextComplaintNumber(
+  repos: Repositories,
+  policy: Policy,
+  now: Date,
+): Promise<string> {
   const period = yearMonthCode(now, policy.timezone);
   const sequence = await repos.counters.next("complaint_number", period);
   return `${policy.numbering.prefix}-${period}-${String(sequence).padStart(4, "0")}`;

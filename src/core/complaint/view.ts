@@ -63,7 +63,11 @@ export function complaintView(
     resolution: c.resolution,
     resolvedAt: iso(c.resolvedAt),
     resolvedBy: c.resolvedById,
-    callback: { satisfied: c.callbackSatisfied, resolved: c.callbackResolved, at: iso(c.callbackAt) },
+    callback: {
+      satisfied: c.callbackSatisfied,
+      resolved: c.callbackResolved,
+      at: iso(c.callbackAt),
+    },
     rehandleCount: c.rehandleCount,
     closedAt: iso(c.closedAt),
     closeReason: c.closeReason,

@@ -14,10 +14,12 @@ export function notificationsFor(event: DomainEvent): Notification[] {
   const excerpt = str(p.excerpt);
   const out: Notification[] = [];
   const dm = (to: string | null, text: string, slot = "dm") => {
-    if (to && to !== actor) out.push({ kind: "dm", to, text, complaint: number, key: `${event.id}:${slot}:${to}` });
+    if (to && to !== actor)
+      out.push({ kind: "dm", to, text, complaint: number, key: `${event.id}:${slot}:${to}` });
   };
   const channel = (to: string | null, text: string) => {
-    if (to) out.push({ kind: "channel", to, text, complaint: number, key: `${event.id}:channel:${to}` });
+    if (to)
+      out.push({ kind: "channel", to, text, complaint: number, key: `${event.id}:channel:${to}` });
   };
   switch (event.type) {
     case "complaint.opened":
@@ -37,19 +39,32 @@ export function notificationsFor(event: DomainEvent): Notification[] {
         str(p.assigneeId),
         `${number} (${str(p.channel) ?? "?"}, ${str(p.severity) ?? "general"}) was assigned to you by ${actor}${excerpt ? `: ${excerpt}` : ""}`,
       );
-      dm(str(p.previousAssigneeId), `${number} was reassigned from you to ${str(p.assigneeId) ?? "?"} by ${actor}`, "unassigned");
+      dm(
+        str(p.previousAssigneeId),
+        `${number} was reassigned from you to ${str(p.assigneeId) ?? "?"} by ${actor}`,
+        "unassigned",
+      );
       break;
     case "complaint.noted":
       dm(str(p.assigneeId), `${actor} added a note to ${number}${excerpt ? `: ${excerpt}` : ""}`);
       break;
     case "complaint.resolved":
-      dm(str(p.ownerId), `${number} was resolved by ${actor}; call the customer back and record it with complaint callback id:${number}`);
+      dm(
+        str(p.ownerId),
+        `${number} was resolved by ${actor}; call the customer back and record it with complaint callback id:${number}`,
+      );
       break;
     case "complaint.rehandle":
-      dm(str(p.assigneeId), `${number}: the customer is not satisfied at callback; it is back with you`);
+      dm(
+        str(p.assigneeId),
+        `${number}: the customer is not satisfied at callback; it is back with you`,
+      );
       break;
     case "complaint.reopened":
-      dm(str(p.assigneeId), `${number} was reopened by ${actor}${str(p.reason) ? `: ${str(p.reason) ?? ""}` : ""}`);
+      dm(
+        str(p.assigneeId),
+        `${number} was reopened by ${actor}${str(p.reason) ? `: ${str(p.reason) ?? ""}` : ""}`,
+      );
       break;
     default:
       break;

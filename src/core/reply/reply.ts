@@ -40,4 +40,8 @@ export interface Reply {
 
 export type Outcome =
   | ({ ok: true } & Reply)
-  | { ok: false; text: string; error: { code: ErrorCode; message: string; details?: ErrorDetails } };
+  | {
+      ok: false;
+      text: string;
+      error: { code: ErrorCode; message: string; details?: ErrorDetails };
+    };

@@ -76,7 +76,8 @@ export function yearMonthCode(instant: Date, timeZone: string): string {
   return `${pad(w.year % 100)}${pad(w.month)}`;
 }
 
-const isoWithZone = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const isoWithZone =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Parses an ISO-8601 date or date-time. Without an offset the time is read
@@ -94,7 +95,15 @@ export function parseIsoInstant(text: string, timeZone: string): Date | null {
     minute: Number(mi ?? 0),
     second: Number(s ?? 0),
   };
-  if (w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 || w.hour > 23 || w.minute > 59 || w.second > 59) {
+  if (
+    w.month < 1 ||
+    w.month > 12 ||
+    w.day < 1 ||
+    w.day > 31 ||
+    w.hour > 23 ||
+    w.minute > 59 ||
+    w.second > 59
+  ) {
     return null;
   }
   const check = new Date(Date.UTC(w.year, w.month - 1, w.day));

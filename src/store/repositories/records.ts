@@ -10,7 +10,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 
 const statusOrNull = (s: string | null): Status | null => (s !== null && isStatus(s) ? s : null);
 const asObject = (v: Prisma.JsonValue): Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 
 export function noteRepository(tx: Prisma.TransactionClient): NoteRepository {
   return {
@@ -29,14 +29,12 @@ export function noteRepository(tx: Prisma.TransactionClient): NoteRepository {
         orderBy: { id: "desc" },
         take: limit,
       });
-      return rows
-        .reverse()
-        .map((r) => ({
-          id: r.id.toString(),
-          authorId: r.authorId,
-          text: r.text,
-          createdAt: r.createdAt,
-        }));
+      return rows.reverse().map((r) => ({
+        id: r.id.toString(),
+        authorId: r.authorId,
+        text: r.text,
+        createdAt: r.createdAt,
+      }));
     },
   };
 }
