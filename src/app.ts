@@ -3,6 +3,7 @@ import { loadPolicy } from "./config/policy-file.ts";
 import { Engine } from "./core/engine.ts";
 import type { Notification } from "./core/notifications/notification.ts";
 import type { Policy } from "./core/policy/schema.ts";
+import type { Platform } from "./core/staff/staff.ts";
 import type { Clock } from "./core/ports.ts";
 import type { Logger } from "./logging.ts";
 import { ensureAdmins, ensureFirstAdmin } from "./store/bootstrap.ts";
@@ -19,6 +20,16 @@ export interface App {
    * ADMINS, else a first admin created on an empty directory.
    */
   chooseActor(requested: string | undefined): Promise<{ id: string; note?: string }>;
+  /**
+   * The staff id behind a chat account: a linked identity, else (when the
+   * adapter can look up the account's e-mail) the staff member with that
+   * e-mail, linked from then on. null: unknown person.
+   */
+  resolveStaff(
+    platform: Platform,
+    externalId: string,
+    lookupEmail?: () => Promise<string | null>,
+  ): Promise<string | null>;
   /** Relays pending outbox events in-process and returns what was sent. */
   flushNotifications(): Promise<Notification[]>;
   close(): Promise<void>;
@@ -53,8 +64,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     await db.close();
     throw error;
   }
+  const uow = prismaUnitOfWork(db.prisma);
   const engine = new Engine({
-    uow: prismaUnitOfWork(db.prisma),
+    uow,
     policy,
     clock: options.clock ?? systemClock,
     onInternalError: (error, ctx) =>
@@ -75,6 +87,32 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         };
       }
       return { id: "admin" };
+    },
+    async resolveStaff(platform, externalId, lookupEmail) {
+      const linked = await uow.transaction((repos) =>
+        repos.staff.findByIdentity(platform, externalId),
+      );
+      if (linked) return linked.active ? linked.id : null;
+      const email = lookupEmail ? await lookupEmail() : null;
+      if (!email) return null;
+      return uow.transaction(async (repos) => {
+        const staff = await repos.staff.findByEmail(email);
+        if (!staff?.active) return null;
+        if (!(await repos.staff.findByIdentity(platform, externalId))) {
+          await repos.staff.linkIdentity(staff.id, platform, externalId);
+          await repos.audit.append({
+            complaintId: null,
+            subject: `staff:${staff.id}`,
+            actorId: "system",
+            action: "staff.linked",
+            fromStatus: null,
+            toStatus: null,
+            version: null,
+            data: { platform, user: externalId, via: "email" },
+          });
+        }
+        return staff.id;
+      });
     },
     async flushNotifications() {
       const sent: Notification[] = [];

@@ -24,7 +24,7 @@ export interface EngineOptions {
   onInternalError?: (error: unknown, context: { line: string; actorId: string }) => void;
 }
 
-interface Resolved {
+export interface Resolved {
   command: AnyCommand;
   specs: OptionSpecs;
 }
@@ -53,11 +53,30 @@ export class Engine {
     return specs;
   }
 
+  /** Runs a line of the text grammar. */
   async execute(line: string, actorId: string): Promise<Outcome> {
+    let parsed;
     try {
-      const parsed = parseLine(line);
-      const { command, specs } = this.resolve(parsed.words);
-      const args = validateOptions(command, specs, parsed.options);
+      parsed = parseLine(line);
+    } catch (error) {
+      return this.failure(error, line, actorId);
+    }
+    return this.run(parsed.words, parsed.options, actorId);
+  }
+
+  /**
+   * Runs a command given as words and raw option strings: what modals,
+   * buttons and Discord options produce, without going through text.
+   */
+  async run(
+    words: readonly string[],
+    options: Record<string, string>,
+    actorId: string,
+  ): Promise<Outcome> {
+    const line = words.join(" ");
+    try {
+      const { command, specs } = this.resolve(words);
+      const args = validateOptions(command, specs, options);
       const reply = await this.options.uow.transaction(async (repos) => {
         const actor = await repos.staff.find(actorId);
         if (!actor) {
@@ -87,7 +106,8 @@ export class Engine {
     }
   }
 
-  private resolve(words: string[]): Resolved {
+  /** The command `words` name, or a coded E_UNKNOWN_COMMAND. */
+  resolve(words: readonly string[]): Resolved {
     if (words.length === 0) {
       throw new ComplaintError(
         ErrorCode.UnknownCommand,

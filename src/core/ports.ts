@@ -37,6 +37,7 @@ export interface ComplaintRepository {
 export interface NewStaff {
   id: string;
   name: string;
+  email: string | null;
   role: Role;
   departmentId: string | null;
   managerId: string | null;
@@ -48,6 +49,11 @@ export interface StaffRepository {
   insert(data: NewStaff): Promise<Staff>;
   update(id: string, patch: Partial<Omit<NewStaff, "id">>): Promise<Staff>;
   list(filter: { departmentId?: string; role?: Role }): Promise<Staff[]>;
+  findByEmail(email: string): Promise<Staff | null>;
+  /** The staff member behind a chat identity (platform user id). */
+  findByIdentity(platform: string, externalId: string): Promise<Staff | null>;
+  linkIdentity(staffId: string, platform: string, externalId: string): Promise<void>;
+  identities(staffId: string): Promise<{ platform: string; externalId: string }[]>;
 }
 
 export interface DepartmentRepository {

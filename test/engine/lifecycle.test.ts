@@ -165,3 +165,26 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
     expect(dept.managerId).toBe("carol");
   });
 });
+
+describe("chat identities", () => {
+  it("links a Slack account to a staff member once, and refuses a second owner", async () => {
+    const t = await createTestEngine("postgres");
+    try {
+      await t.ok("admin", 'staff add id:bob name:"Bob Chen" role:handler email:Bob@Example.com');
+      await t.ok("admin", 'staff add id:eve name:"Eve" role:handler');
+      const linked = await t.ok("admin", "staff link id:bob platform:slack user:U024BE7LH");
+      expect(linked.text).toBe("bob is slack user U024BE7LH");
+      const again = await t.run("admin", "staff link id:eve platform:slack user:U024BE7LH");
+      expect(!again.ok && again.error.code).toBe("E_DUPLICATE");
+      const email = await t.run(
+        "admin",
+        'staff add id:bob2 name:"Bob" role:agent email:bob@example.com',
+      );
+      expect(!email.ok && email.error.message).toContain("email: bob@example.com already belongs");
+      const bad = await t.run("admin", "staff link id:eve platform:slack user:U!x");
+      expect(!bad.ok && bad.error.code).toBe("E_VALIDATION");
+    } finally {
+      await t.close();
+    }
+  });
+});

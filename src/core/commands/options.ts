@@ -172,6 +172,19 @@ export const opt = {
       }),
     };
   },
+  email<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
+    return {
+      kind: "text",
+      ...o,
+      maxLength: 254,
+      schema: z
+        .string()
+        .transform((s) => s.trim().toLowerCase())
+        .refine((s) => s.length <= 254 && emailPattern.test(s), {
+          message: "must be an e-mail address such as bob@example.com",
+        }),
+    };
+  },
   contact<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "contact",

@@ -10,6 +10,7 @@ import reopen from "./reopen.ts";
 import resolve from "./resolve.ts";
 import show from "./show.ts";
 import staffAdd from "./staff-add.ts";
+import staffLink from "./staff-link.ts";
 import staffList from "./staff-list.ts";
 import staffRole from "./staff-role.ts";
 
@@ -27,5 +28,6 @@ export const commands: readonly AnyCommand[] = [
   staffAdd,
   staffList,
   staffRole,
+  staffLink,
   help,
 ];

@@ -15,6 +15,10 @@ export default defineCommand({
   options: (policy) => ({
     id: opt.staff({ help: "staff id: lower-case letters, digits, '.', '_', '-'", required: true }),
     name: opt.text({ help: "full name", required: true, max: policy.limits.nameMaxChars }),
+    email: opt.email({
+      help: "work e-mail; chat accounts with this e-mail map to this person",
+      required: false,
+    }),
     role: opt.choice({
       help: "agent, handler, dept-manager, vp, gm or admin",
       required: true,
@@ -47,12 +51,19 @@ export default defineCommand({
         );
       }
     }
+    if (args.email && (await repos.staff.findByEmail(args.email))) {
+      throw new ComplaintError(
+        ErrorCode.Duplicate,
+        `email: ${args.email} already belongs to another staff member`,
+      );
+    }
     const department = args.dept
       ? await repos.departments.ensure(args.dept, { name: args.dept, channel: args.dept })
       : null;
     const staff = await repos.staff.insert({
       id: args.id,
       name: args.name,
+      email: args.email ?? null,
       role: args.role,
       departmentId: department?.id ?? null,
       managerId: args.manager ?? null,

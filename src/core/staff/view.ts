@@ -4,6 +4,7 @@ import type { Staff } from "./staff.ts";
 export interface StaffView {
   id: string;
   name: string;
+  email: string | null;
   role: Role;
   department: string | null;
   manager: string | null;
@@ -15,6 +16,7 @@ export function staffView(s: Staff): StaffView {
   return {
     id: s.id,
     name: s.name,
+    email: s.email,
     role: s.role,
     department: s.departmentId,
     manager: s.managerId,

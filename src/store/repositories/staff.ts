@@ -14,6 +14,27 @@ export function staffRepository(tx: Prisma.TransactionClient): StaffRepository {
     async update(id, patch) {
       return toStaff(await tx.staff.update({ where: { id }, data: patch }));
     },
+    async findByEmail(email) {
+      const row = await tx.staff.findUnique({ where: { email: email.toLowerCase() } });
+      return row ? toStaff(row) : null;
+    },
+    async findByIdentity(platform, externalId) {
+      const identity = await tx.staffIdentity.findUnique({
+        where: { platform_externalId: { platform, externalId } },
+        include: { staff: true },
+      });
+      return identity ? toStaff(identity.staff) : null;
+    },
+    async linkIdentity(staffId, platform, externalId) {
+      await tx.staffIdentity.create({ data: { staffId, platform, externalId } });
+    },
+    async identities(staffId) {
+      const rows = await tx.staffIdentity.findMany({
+        where: { staffId },
+        orderBy: { platform: "asc" },
+      });
+      return rows.map((r) => ({ platform: r.platform, externalId: r.externalId }));
+    },
     async list(filter) {
       const rows = await tx.staff.findMany({
         where: {
