@@ -1,20 +1,53 @@
 import type { AppConfig } from "./config/env.ts";
 import { loadPolicy } from "./config/policy-file.ts";
+import { defaultHolidayCalendar } from "./calendar/chinese-days.ts";
+import { BusinessCalendar } from "./core/calendar/business-calendar.ts";
+import { describeCoverage } from "./core/calendar/coverage.ts";
 import { Engine } from "./core/engine.ts";
+import type { ComplaintView } from "./core/complaint/view.ts";
+import { complaintView } from "./core/complaint/view.ts";
+import { deadlineView } from "./core/deadlines/view.ts";
 import type { Notification } from "./core/notifications/notification.ts";
 import type { Policy } from "./core/policy/schema.ts";
 import type { Platform } from "./core/staff/staff.ts";
 import type { Clock } from "./core/ports.ts";
 import type { Logger } from "./logging.ts";
 import { ensureAdmins, ensureFirstAdmin } from "./store/bootstrap.ts";
+import {
+  chatInstallationStore,
+  chatMessageStore,
+  inboundKeyStore,
+  type ChatMessageRef,
+} from "./store/chat-messages.ts";
+import { chatStore, type ChatStore } from "./store/chat.ts";
 import { openMigratedDatabase, type Database } from "./store/database.ts";
 import { prismaUnitOfWork } from "./store/unit-of-work.ts";
 import { relayOutbox } from "./worker/outbox-relay.ts";
+
+export type { ChatMessageRef } from "./store/chat-messages.ts";
+export type {
+  ChatStore,
+  ComplaintSuggestion,
+  ProvisionResult,
+  ProvisionStaffInput,
+  StaffSuggestion,
+} from "./store/chat.ts";
+
+/** A staff member as chat adapters need them: how to address them and in which language. */
+export interface StaffProfile {
+  id: string;
+  name: string;
+  locale: string | null;
+  active: boolean;
+  identities: { platform: string; externalId: string }[];
+}
 
 export interface App {
   readonly engine: Engine;
   readonly db: Database;
   readonly policy: Policy;
+  readonly calendar: BusinessCalendar;
+  readonly clock: Clock;
   /**
    * Who an interactive session acts as: the requested id, else the first of
    * ADMINS, else a first admin created on an empty directory.
@@ -30,6 +63,40 @@ export interface App {
     externalId: string,
     lookupEmail?: () => Promise<string | null>,
   ): Promise<string | null>;
+  /** A staff member with their chat identities, for addressing DMs. */
+  staffProfile(id: string): Promise<StaffProfile | null>;
+  /**
+   * A complaint as a team channel may see it (contact masked, so no PII read
+   * is audited): what chat cards show. null: no such complaint.
+   */
+  complaintSummary(number: string): Promise<ComplaintView | null>;
+  /** The chat message that stands for a complaint (Slack card, its thread). */
+  readonly chatMessages: {
+    get(platform: Platform, complaint: string): Promise<ChatMessageRef | null>;
+    /** false: no such complaint. */
+    put(platform: Platform, complaint: string, ref: ChatMessageRef): Promise<boolean>;
+  };
+  /**
+   * Keys of inbound requests and deliveries (chat retries, double clicks,
+   * notification keys): `once` is true the first time only; `claim` takes a
+   * key for work that can fail half-way, ended by complete() or forget().
+   */
+  readonly inbound: {
+    once(key: string): Promise<boolean>;
+    claim(key: string, staleAfterMs: number): Promise<boolean>;
+    complete(key: string): Promise<void>;
+    forget(key: string): Promise<void>;
+    prune(olderThan: Date): Promise<number>;
+  };
+  /** OAuth install records of chat apps, stored as the platform SDK shapes them. */
+  /** Autocomplete look-ups, staff created from a platform role, expiring dedupe keys. */
+  readonly chat: ChatStore;
+  readonly chatInstallations: {
+    save(platform: Platform, key: string, data: unknown): Promise<void>;
+    find(platform: Platform, key: string): Promise<unknown>;
+    delete(platform: Platform, key: string): Promise<void>;
+    keys(platform: Platform): Promise<string[]>;
+  };
   /** Relays pending outbox events in-process and returns what was sent. */
   flushNotifications(): Promise<Notification[]>;
   close(): Promise<void>;
@@ -64,10 +131,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     await db.close();
     throw error;
   }
+  const calendar = BusinessCalendar.fromPolicy(policy, defaultHolidayCalendar(), {
+    onUncoveredYear: (year) =>
+      logger.warn(
+        `no holiday data for ${year}: counting Monday-Friday as working days (add calendar.extraDaysOff)`,
+      ),
+  });
+  const coverage = describeCoverage(calendar, (options.clock ?? systemClock).now());
+  logger.info(coverage.summary);
+  for (const warning of coverage.warnings) logger.warn(warning);
   const uow = prismaUnitOfWork(db.prisma);
   const engine = new Engine({
     uow,
     policy,
+    calendar,
     clock: options.clock ?? systemClock,
     onInternalError: (error, ctx) =>
       logger.error({ err: error, actor: ctx.actorId }, "command failed"),
@@ -76,6 +153,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     engine,
     db,
     policy,
+    calendar,
+    clock: options.clock ?? systemClock,
     async chooseActor(requested) {
       if (requested) return { id: requested.trim().toLowerCase() };
       const first = config.admins[0];
@@ -114,6 +193,32 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         return staff.id;
       });
     },
+    async staffProfile(id) {
+      return uow.transaction(async (repos) => {
+        const staff = await repos.staff.find(id);
+        if (!staff) return null;
+        return {
+          id: staff.id,
+          name: staff.name,
+          locale: staff.locale,
+          active: staff.active,
+          identities: await repos.staff.identities(staff.id),
+        };
+      });
+    },
+    async complaintSummary(number) {
+      return uow.transaction(async (repos) => {
+        const c = await repos.complaints.findByNumber(number);
+        if (!c) return null;
+        const now = (options.clock ?? systemClock).now();
+        const deadlines = (await repos.deadlines.list(c.id)).map((d) => deadlineView(d, now));
+        return complaintView(c, { showContact: false, deadlines });
+      });
+    },
+    chatMessages: chatMessageStore(db.prisma),
+    inbound: inboundKeyStore(db.prisma),
+    chat: chatStore(db.prisma),
+    chatInstallations: chatInstallationStore(db.prisma),
     async flushNotifications() {
       const sent: Notification[] = [];
       await relayOutbox(db.prisma, {

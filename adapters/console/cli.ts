@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { createApp } from "../../src/app.ts";
+import { startConsoleRuntime, type ConsoleRuntime } from "../../src/console-runtime.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { createLogger } from "../../src/logging.ts";
 import { describeStartupError } from "../../src/startup-error.ts";
@@ -34,7 +35,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" && args.json ? "warn" : config.logLevel);
   const app = await createApp({ config, logger });
+  let runtime: ConsoleRuntime | null = null;
   try {
+    runtime = await startConsoleRuntime(app, config, logger);
+    const flush = runtime.flushNotifications.bind(runtime);
     const actor = await app.chooseActor(args.as);
     if (actor.note && !args.json) process.stderr.write(`${actor.note}\n`);
     const interactive = process.stdin.isTTY === true;
@@ -43,18 +47,21 @@ async function main(): Promise<number> {
         `complaint-desk console, acting as ${actor.id}. Type complaint help, or .quit to leave.\n`,
       );
     }
-    await new ConsoleSession({
+    const session = new ConsoleSession({
       input: process.stdin,
       output: process.stdout,
       backend: {
         execute: (line, actorId) => app.engine.execute(line, actorId),
-        flushNotifications: () => app.flushNotifications(),
+        flushNotifications: flush,
       },
       actorId: actor.id,
       json: args.json,
       prompt: interactive,
-    }).run();
+    });
+    runtime.notifier.attach((n) => session.notify(n));
+    await session.run();
   } finally {
+    await runtime?.close();
     await app.close();
   }
   return 0;

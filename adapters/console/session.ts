@@ -62,6 +62,11 @@ export class ConsoleSession {
     }
   }
 
+  /** A notification that arrives on its own (deadline nudges from the worker). */
+  notify(n: Notification): void {
+    this.write(this.options.json ? renderNotificationJson(n) : renderNotificationText(n));
+  }
+
   private meta(line: string): void {
     const [command, arg] = line.split(/\s+/, 2);
     if (command === ".as" && arg && /^[a-z0-9][a-z0-9._-]{0,63}$/i.test(arg)) {

@@ -9,6 +9,7 @@ import {
   isComplaintError,
   validationError,
 } from "./errors.ts";
+import type { DeadlineCalendar } from "./deadlines/deadline.ts";
 import type { Policy } from "./policy/schema.ts";
 import type { Clock, UnitOfWork } from "./ports.ts";
 import type { Outcome } from "./reply/reply.ts";
@@ -19,6 +20,8 @@ export interface EngineOptions {
   uow: UnitOfWork;
   policy: Policy;
   clock: Clock;
+  /** Deadline arithmetic (the business calendar). */
+  calendar: DeadlineCalendar;
   commands?: readonly AnyCommand[];
   /** Called with failures that are not the user's fault (bugs, outages). */
   onInternalError?: (error: unknown, context: { line: string; actorId: string }) => void;
@@ -76,7 +79,6 @@ export class Engine {
     const line = words.join(" ");
     try {
       const { command, specs } = this.resolve(words);
-      const args = validateOptions(command, specs, options);
       const reply = await this.options.uow.transaction(async (repos) => {
         const actor = await repos.staff.find(actorId);
         if (!actor) {
@@ -91,11 +93,14 @@ export class Engine {
             `complaint ${command.name} needs the role ${command.permission.minRole} or higher; you are ${actor.role}`,
           );
         }
+        // After the role check: someone who may not run a command learns that first.
+        const args = validateOptions(command, specs, options);
         const ctx: CommandContext = {
           actor,
           repos,
           policy: this.options.policy,
           now: this.options.clock.now(),
+          calendar: this.options.calendar,
           commands: this.commands,
         };
         return command.handler(args, ctx);

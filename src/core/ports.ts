@@ -1,5 +1,9 @@
 import type { Complaint, ComplaintPatch, NewComplaint } from "./complaint/complaint.ts";
 import type { Severity, Status } from "./complaint/status.ts";
+import type { CompensationRecord } from "./compensation/compensation.ts";
+import type { DeadlineRecord } from "./deadlines/deadline.ts";
+import type { DncRecord } from "./dnc/dnc.ts";
+import type { ResponsibilityShare } from "./complaint/responsibility.ts";
 import type { Role } from "./staff/role.ts";
 import type { Department, Staff } from "./staff/staff.ts";
 
@@ -11,6 +15,10 @@ export interface Clock {
 
 export interface ComplaintQuery {
   statuses?: readonly Status[];
+  /** Complaints with a deadline not met and due before this instant. */
+  overdueAt?: Date;
+  /** Only major complaints. */
+  major?: boolean;
   /** Complaints where this staff member is assignee or first-contact owner. */
   involving?: string;
   assigneeId?: string | null;
@@ -32,6 +40,8 @@ export interface ComplaintRepository {
    */
   update(id: string, expectedVersion: number, patch: ComplaintPatch): Promise<Complaint | null>;
   list(query: ComplaintQuery): Promise<{ items: Complaint[]; total: number }>;
+  /** How many complaints about `issueKey` came in at or after `since`. */
+  countByIssue(issueKey: string, since: Date): Promise<number>;
 }
 
 export interface NewStaff {
@@ -47,7 +57,7 @@ export interface NewStaff {
 export interface StaffRepository {
   find(id: string): Promise<Staff | null>;
   insert(data: NewStaff): Promise<Staff>;
-  update(id: string, patch: Partial<Omit<NewStaff, "id">>): Promise<Staff>;
+  update(id: string, patch: Partial<Omit<NewStaff, "id">> & { active?: boolean }): Promise<Staff>;
   list(filter: { departmentId?: string; role?: Role }): Promise<Staff[]>;
   findByEmail(email: string): Promise<Staff | null>;
   /** The staff member behind a chat identity (platform user id). */
@@ -61,6 +71,12 @@ export interface DepartmentRepository {
   /** Creates the department if it does not exist yet; returns it either way. */
   ensure(id: string, defaults: { name: string; channel: string | null }): Promise<Department>;
   setManager(id: string, managerId: string): Promise<Department>;
+  /** Creates or updates a department. */
+  update(
+    id: string,
+    patch: { name?: string; channel?: string; managerId?: string },
+  ): Promise<Department>;
+  list(): Promise<Department[]>;
 }
 
 export interface ComplaintNote {
@@ -112,6 +128,70 @@ export interface CounterRepository {
   next(kind: string, period: string): Promise<number>;
 }
 
+export interface ContactAttemptRecord {
+  actorId: string;
+  reached: boolean;
+  note: string | null;
+  at: Date;
+}
+
+export interface ContactAttemptRepository {
+  add(complaintId: string, attempt: ContactAttemptRecord): Promise<void>;
+  list(complaintId: string): Promise<ContactAttemptRecord[]>;
+}
+
+export interface DeadlineRepository {
+  /** Inserts or replaces the given deadlines of a complaint (bumping versions of moved ones). */
+  put(complaintId: string, deadlines: readonly DeadlineRecord[]): Promise<void>;
+  list(complaintId: string): Promise<DeadlineRecord[]>;
+}
+
+export interface CompensationRepository {
+  insert(
+    record: Omit<CompensationRecord, "decidedById" | "decidedAt" | "decisionNote" | "createdAt">,
+  ): Promise<CompensationRecord>;
+  find(id: string): Promise<CompensationRecord | null>;
+  /** Records the decision only if still pending; returns null if somebody decided first. */
+  decide(
+    id: string,
+    decision: {
+      status: "approved" | "rejected";
+      decidedById: string;
+      decidedAt: Date;
+      note: string | null;
+    },
+  ): Promise<CompensationRecord | null>;
+  forComplaint(complaintId: string): Promise<CompensationRecord[]>;
+  pendingFor(approverId: string): Promise<CompensationRecord[]>;
+}
+
+export interface ResponsibilityRepository {
+  put(complaintId: string, shares: readonly ResponsibilityShare[]): Promise<void>;
+  list(complaintId: string): Promise<ResponsibilityShare[]>;
+}
+
+export interface DncRepository {
+  find(contact: string): Promise<DncRecord | null>;
+  add(record: DncRecord): Promise<void>;
+  remove(contact: string): Promise<boolean>;
+  list(limit: number, offset: number): Promise<{ items: DncRecord[]; total: number }>;
+}
+
+export interface ReportRepository {
+  /** Counts for the daily report of one department (null: all). */
+  daily(
+    departmentId: string | null,
+    window: { from: Date; to: Date; tomorrowEnd: Date; now: Date },
+  ): Promise<DailyCounts>;
+}
+
+export interface DailyCounts {
+  opened: number;
+  closed: number;
+  overdue: string[];
+  dueTomorrow: string[];
+}
+
 export interface Repositories {
   complaints: ComplaintRepository;
   staff: StaffRepository;
@@ -120,6 +200,12 @@ export interface Repositories {
   audit: AuditRepository;
   outbox: OutboxRepository;
   counters: CounterRepository;
+  attempts: ContactAttemptRepository;
+  deadlines: DeadlineRepository;
+  compensations: CompensationRepository;
+  responsibilities: ResponsibilityRepository;
+  dnc: DncRepository;
+  reports: ReportRepository;
 }
 
 /** Runs `work` in one database transaction: all of it commits or none. */

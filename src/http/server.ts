@@ -9,6 +9,8 @@ export interface HttpServerOptions {
   port: number;
   host?: string;
   checks: HealthChecks;
+  /** Prometheus text exposition for /metrics. */
+  metrics?: { contentType: string; metrics(): Promise<string> };
   logger: { warn(obj: object, msg: string): void; info(msg: string): void };
 }
 
@@ -29,6 +31,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
           .writeHead(result.ready ? 200 : 503, { "content-type": "application/json" })
           .end(JSON.stringify(result));
       });
+      return;
+    }
+    if (req.method === "GET" && url === "/metrics" && options.metrics) {
+      const registry = options.metrics;
+      void registry.metrics().then(
+        (text) => res.writeHead(200, { "content-type": registry.contentType }).end(text),
+        (error: unknown) => res.writeHead(500).end(String(error)),
+      );
       return;
     }
     res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');

@@ -56,3 +56,14 @@ export async function ensureFirstAdmin(prisma: PrismaClient): Promise<boolean> {
     return count > 0;
   });
 }
+
+/** The staff id scheduled reports run as. */
+export const SYSTEM_ACTOR = "system";
+
+/** The account the scheduler acts as; an admin nobody logs in as. */
+export async function ensureSystemActor(prisma: PrismaClient): Promise<void> {
+  await prisma.staff.createMany({
+    data: [{ id: SYSTEM_ACTOR, name: "complaint-desk scheduler", role: "admin" }],
+    skipDuplicates: true,
+  });
+}

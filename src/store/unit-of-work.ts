@@ -2,7 +2,15 @@ import { ComplaintError, ErrorCode, isComplaintError } from "../core/errors.ts";
 import type { Repositories, UnitOfWork } from "../core/ports.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { isConnectionError } from "./database.ts";
+import {
+  contactAttemptRepository,
+  deadlineRepository,
+  responsibilityRepository,
+} from "./repositories/case-records.ts";
+import { compensationRepository } from "./repositories/compensations.ts";
 import { complaintRepository } from "./repositories/complaints.ts";
+import { dncRepository } from "./repositories/dnc.ts";
+import { reportRepository } from "./repositories/reports.ts";
 import {
   auditRepository,
   counterRepository,
@@ -37,6 +45,12 @@ export function prismaUnitOfWork(
               audit: auditRepository(tx),
               outbox: outboxRepository(tx),
               counters: counterRepository(tx),
+              attempts: contactAttemptRepository(tx),
+              deadlines: deadlineRepository(tx),
+              compensations: compensationRepository(tx),
+              responsibilities: responsibilityRepository(tx),
+              dnc: dncRepository(tx),
+              reports: reportRepository(tx),
             }),
           { timeout: options.timeoutMs ?? 15_000, maxWait: 10_000 },
         );

@@ -108,7 +108,7 @@ describe("loadPolicy errors", () => {
       "timezone: Asia/Shanghia",
       'timezone = "Asia/Shanghia": expected an IANA time zone',
     ],
-    ["locale: zh-CN", "locale: fr", 'locale = "fr": expected one of "zh-CN", "en"'],
+    ["locale: en", "locale: fr", 'locale = "fr": expected one of "zh-CN", "en"'],
     [
       "  prefix: TS",
       "  prefix: ts-",
@@ -240,7 +240,7 @@ describe("loadPolicy errors", () => {
   });
 
   it("lists every problem, not just the first", () => {
-    const text = edited("locale: zh-CN", "locale: fr").replace(
+    const text = edited("locale: en", "locale: fr").replace(
       "  listPageSize: 20",
       "  listPageSize: 0",
     );

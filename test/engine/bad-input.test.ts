@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../helpers/db.ts";
-import { createTestEngine, fingerprint, seedTeam, type TestEngine } from "../helpers/engine.ts";
+import {
+  createTestEngine,
+  fingerprint,
+  replyFields,
+  seedTeam,
+  type TestEngine,
+} from "../helpers/engine.ts";
 
 const open = 'open channel:hotline name:"Wang Li" contact:13800138000';
 
@@ -25,7 +31,7 @@ const cases: [string, string, string, string, RegExp][] = [
     "admin",
     "complaint staff fire id:bob",
     "E_UNKNOWN_COMMAND",
-    /staff takes one of: add, list, role/,
+    /staff takes one of: add, edit, list, role, link/,
   ],
   [
     "missing option",
@@ -117,7 +123,7 @@ const cases: [string, string, string, string, RegExp][] = [
   [
     "wrong state",
     "carol",
-    'resolve id:TS-2611-0001 result:"done"',
+    `resolve id:TS-2611-0001 result:"done" ${replyFields()}`,
     "E_INVALID_STATE",
     /TS-2611-0001 is registered; this needs a complaint that is assigned, in progress/,
   ],
@@ -131,7 +137,7 @@ const cases: [string, string, string, string, RegExp][] = [
   [
     "agent resolving",
     "amy",
-    'resolve id:TS-2611-0001 result:"done"',
+    `resolve id:TS-2611-0001 result:"done" ${replyFields()}`,
     "E_FORBIDDEN",
     /needs the role handler or higher/,
   ],
@@ -227,7 +233,7 @@ describe.each(databaseKinds)("bad input on %s", (kind) => {
   it("a failure half-way through a command rolls back everything before it", async () => {
     // A repeat complaint writes the new case, its audit rows and outbox event;
     // a unique-number clash on insert must leave none of them behind.
-    await t.ok("bob", 'resolve id:TS-2611-0001 result:"Refunded"');
+    await t.ok("bob", `resolve id:TS-2611-0001 result:"Refunded" ${replyFields()}`);
     await t.ok("amy", "callback id:TS-2611-0001 satisfied:yes resolved:yes");
     await t.ok("amy", "close id:TS-2611-0001");
     await t.db.prisma.$executeRaw`UPDATE monthly_counter SET value = 0`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../helpers/db.ts";
-import { createTestEngine, seedTeam, type TestEngine } from "../helpers/engine.ts";
+import { createTestEngine, replyFields, seedTeam, type TestEngine } from "../helpers/engine.ts";
 
 describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
   let t: TestEngine;
@@ -31,7 +31,10 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
     expect((await t.ok("bob", `note id:${id} text:"Called the customer"`)).complaint?.status).toBe(
       "in_progress",
     );
-    const resolved = await t.ok("bob", `resolve id:${id} result:"Refunded the duplicate charge"`);
+    const resolved = await t.ok(
+      "bob",
+      `resolve id:${id} result:"Refunded the duplicate charge" ${replyFields()}`,
+    );
     expect(resolved.complaint).toMatchObject({
       status: "resolved",
       resolution: "Refunded the duplicate charge",
@@ -76,7 +79,7 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
       'open channel:email name:"Li Na" contact:li.na@example.com content:"Late parcel"',
     );
     await t.ok("amy", "assign id:TS-2611-0002 to:hana");
-    await t.ok("hana", 'resolve id:TS-2611-0002 result:"Re-shipped"');
+    await t.ok("hana", `resolve id:TS-2611-0002 result:"Re-shipped" ${replyFields()}`);
     const early = await t.run("amy", "close id:TS-2611-0002");
     expect(early.ok).toBe(false);
     expect(!early.ok && early.error.code).toBe("E_INVALID_STATE");
@@ -122,7 +125,7 @@ describe.each(databaseKinds)("complaint lifecycle on %s", (kind) => {
   it("reopens a resolved case back into progress", async () => {
     await t.ok("amy", 'open channel:web name:"Zhao" contact:13900139000 content:"Wrong size"');
     await t.ok("carol", "assign id:TS-2611-0004 to:bob");
-    await t.ok("bob", 'resolve id:TS-2611-0004 result:"Exchanged"');
+    await t.ok("bob", `resolve id:TS-2611-0004 result:"Exchanged" ${replyFields()}`);
     const r = await t.ok("amy", 'reopen id:TS-2611-0004 reason:"Exchange is also wrong"');
     expect(r.complaint).toMatchObject({ status: "in_progress", rehandleCount: 1 });
   });

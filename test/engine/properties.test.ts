@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode } from "../../src/core/errors.ts";
 import { databaseKinds } from "../helpers/db.ts";
-import { createTestEngine, fingerprint, seedTeam, type TestEngine } from "../helpers/engine.ts";
+import {
+  createTestEngine,
+  fingerprint,
+  replyFields,
+  seedTeam,
+  type TestEngine,
+} from "../helpers/engine.ts";
 
 const actors = ["admin", "gm", "carol", "bob", "hana", "amy"] as const;
 const handlers = ["bob", "hana", "carol", "amy", "gm", "ghost"] as const;
@@ -37,7 +43,7 @@ const stepArb: fc.Arbitrary<Step> = fc
         case "note":
           return versioned(`note id:${id} text:"checked"`, version, v);
         case "resolve":
-          return versioned(`resolve id:${id} result:"fixed it"`, version, v);
+          return versioned(`resolve id:${id} result:"fixed it" ${replyFields()}`, version, v);
         case "callback":
           return versioned(
             `callback id:${id} satisfied:${yn(yes)} resolved:${yn(yes2)}`,

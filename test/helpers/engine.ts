@@ -2,9 +2,19 @@ import { Engine } from "../../src/core/engine.ts";
 import type { Outcome } from "../../src/core/reply/reply.ts";
 import { defaultPolicy, type Policy } from "../../src/core/policy/schema.ts";
 import type { Clock } from "../../src/core/ports.ts";
+import { defaultHolidayCalendar } from "../../src/calendar/chinese-days.ts";
+import { BusinessCalendar } from "../../src/core/calendar/business-calendar.ts";
+import type { DeadlineCalendar } from "../../src/core/deadlines/deadline.ts";
+import type { Notification } from "../../src/core/notifications/notification.ts";
+import { notificationsFor } from "../../src/core/notifications/render.ts";
 import { ensureAdmins } from "../../src/store/bootstrap.ts";
 import { prismaUnitOfWork } from "../../src/store/unit-of-work.ts";
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from "./db.ts";
+
+/** The real business calendar (mainland-China holidays) for the policy. */
+export function testCalendar(policy: Policy): DeadlineCalendar {
+  return BusinessCalendar.fromPolicy(policy, defaultHolidayCalendar());
+}
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -45,6 +55,7 @@ export async function createTestEngine(
     uow: prismaUnitOfWork(db.prisma),
     policy,
     clock,
+    calendar: testCalendar(policy),
     onInternalError: (error) => internal.push(error),
   });
   const run = async (actor: string, line: string) => {
@@ -96,4 +107,40 @@ export async function fingerprint(t: TestEngine): Promise<string> {
       (SELECT md5(coalesce(string_agg(m::text, ',' ORDER BY kind, period), '')) FROM monthly_counter m)
     ) AS f`;
   return rows[0]?.f ?? "";
+}
+
+/** The reply fields `resolve` requires (seed 001), for tests that resolve. */
+export const replyFields = (handler = "bob", dept = "billing") =>
+  `cause:operation-error handler:${handler} phone:13900139000 dept:${dept} contacted:yes satisfied:yes resolved:yes promised:2026-11-25T18:00+08:00`;
+
+/** Notifications of outbox events after `afterId`, rendered as the worker would send them. */
+export async function notificationsSince(
+  t: TestEngine,
+  afterId = 0n,
+): Promise<{ last: bigint; items: Notification[] }> {
+  const events = await t.db.prisma.outboxEvent.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: "asc" },
+  });
+  const items = events.flatMap((e) =>
+    notificationsFor({
+      id: e.id.toString(),
+      type: e.type,
+      aggregateId: e.aggregateId,
+      payload: e.payload as Record<string, unknown>,
+    }),
+  );
+  return { last: events.at(-1)?.id ?? afterId, items };
+}
+
+/** Tracks what each step notified: `await inbox.take()` returns the notifications since the last take. */
+export function inbox(t: TestEngine) {
+  let last = 0n;
+  return {
+    async take(): Promise<Notification[]> {
+      const r = await notificationsSince(t, last);
+      last = r.last;
+      return r.items;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { DeadlineCalendar } from "../deadlines/deadline.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { Repositories } from "../ports.ts";
 import type { Reply } from "../reply/reply.ts";
@@ -10,6 +11,7 @@ export interface CommandContext {
   repos: Repositories;
   policy: Policy;
   now: Date;
+  calendar: DeadlineCalendar;
   /** Every command, for `help`. */
   commands: readonly AnyCommand[];
 }

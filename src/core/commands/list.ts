@@ -20,9 +20,9 @@ export default defineCommand({
   ],
   options: (policy) => ({
     filter: opt.choice({
-      help: "mine (owned by or assigned to you, not closed), open (default), unassigned, closed, all",
+      help: "mine (owned by or assigned to you, not closed), open (default), unassigned, overdue, major, closed, all",
       required: false,
-      choices: ["mine", "open", "unassigned", "closed", "all"] as const,
+      choices: ["mine", "open", "unassigned", "overdue", "major", "closed", "all"] as const,
     }),
     status: opt.choice({ help: "only this status", required: false, choices: statuses }),
     assignee: opt.staff({ help: "only complaints assigned to this staff id", required: false }),
@@ -42,7 +42,7 @@ export default defineCommand({
     }),
     page: opt.integer({ help: "page number, from 1", required: false, min: 1, max: 100_000 }),
   }),
-  async handler(args, { actor, repos, policy }) {
+  async handler(args, { actor, repos, policy, now }) {
     const filter = args.filter ?? "open";
     const limit = args.limit ?? policy.limits.listPageSize;
     const page = args.page ?? 1;
@@ -54,6 +54,12 @@ export default defineCommand({
     else if (filter === "unassigned") {
       query.statuses = unassignedStatuses;
       query.assigneeId = null;
+    } else if (filter === "overdue") {
+      query.statuses = openStatuses;
+      query.overdueAt = now;
+    } else if (filter === "major") {
+      query.statuses = openStatuses;
+      query.major = true;
     } else if (filter === "closed") query.statuses = ["closed"];
     if (args.status) {
       if (query.statuses && !query.statuses.includes(args.status)) {

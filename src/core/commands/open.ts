@@ -1,7 +1,8 @@
 import { complaintView } from "../complaint/view.ts";
-import type { NewComplaint } from "../complaint/complaint.ts";
 import { severities } from "../complaint/status.ts";
-import { nextComplaintNumber, registerComplaint } from "../complaint/register.ts";
+import { loadComplaint } from "../complaint/mutate.ts";
+import { registerComplaint } from "../complaint/register.ts";
+import { repeatTerms } from "../complaint/repeat.ts";
 import { notFound, validationError } from "../errors.ts";
 import { mayBeAssigned } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
@@ -69,8 +70,17 @@ export default defineCommand({
       help: "department that handles it (default: by category, else yours)",
       required: false,
     }),
+    issue: opt.issue({
+      help: "a key for the matter (e.g. may-billing-run); several complaints about one issue in a short time make it major",
+      required: false,
+    }),
+    "repeat-of": opt.complaint({
+      help: "an earlier complaint about the same matter: this one is handled one level up",
+      required: false,
+    }),
   }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, ctx) {
+    const { actor, repos, policy, now } = ctx;
     const receivedAt = args.received ?? now;
     if (receivedAt.getTime() > now.getTime() + futureToleranceMs) {
       throw validationError(
@@ -93,39 +103,56 @@ export default defineCommand({
         `there is no department ${departmentId}; it is created when a staff member joins it (complaint staff add … dept:${departmentId})`,
       );
     }
-    const data: NewComplaint = {
-      number: await nextComplaintNumber(repos, policy, now),
-      status: "registered",
-      channel: args.channel,
-      complainantName: args.name,
-      contact: args.contact,
-      content: args.content,
-      receivedAt,
-      place: args.place ?? null,
-      customerId: args.customer ?? null,
-      domestic: args.domestic ?? true,
-      demand: args.demand ?? null,
-      orderRef: args.order ?? null,
-      category: args.category ?? null,
-      severity: args.severity ?? "general",
-      departmentId,
-      ownerId: actor.id,
-      assigneeId: null,
-      createdById: actor.id,
-      repeatOfId: null,
-    };
-    const created = await registerComplaint(repos, actor.id, data, {
-      type: "complaint.opened",
-      payload: {
-        channel: data.channel,
-        severity: data.severity,
-        departmentChannel: department ? (department.channel ?? department.id) : null,
-        excerpt: data.content.slice(0, 140),
+    const previous = args["repeat-of"] ? await loadComplaint(repos, args["repeat-of"]) : null;
+    const repeat = previous ? await repeatTerms(repos, policy, previous) : null;
+    const { complaint: created, major } = await registerComplaint(
+      ctx,
+      {
+        status: "registered",
+        channel: args.channel,
+        complainantName: args.name,
+        contact: args.contact,
+        content: args.content,
+        receivedAt,
+        place: args.place ?? null,
+        customerId: args.customer ?? null,
+        domestic: args.domestic ?? true,
+        demand: args.demand ?? null,
+        orderRef: args.order ?? null,
+        category: args.category ?? null,
+        severity: repeat?.severity ?? args.severity ?? "general",
+        issueKey: args.issue ?? null,
+        escalationLevel: repeat?.escalationLevel ?? 0,
+        departmentId: departmentId ?? previous?.departmentId ?? null,
+        ownerId: repeat?.ownerId ?? actor.id,
+        assigneeId: null,
+        createdById: actor.id,
+        repeatOfId: repeat?.repeatOfId ?? null,
       },
+      {
+        type: "complaint.opened",
+        payload: {
+          channel: args.channel,
+          severity: args.severity ?? "general",
+          ownerId: repeat?.ownerId ?? actor.id,
+          repeatOf: previous?.number ?? null,
+          departmentChannel: department ? (department.channel ?? department.id) : null,
+          excerpt: args.content.slice(0, 140),
+        },
+      },
+      previous ? { repeatOf: previous.number } : {},
+    );
+    const view = complaintView(created, {
+      showContact: true,
+      repeatOfNumber: previous?.number ?? null,
     });
-    const view = complaintView(created, { showContact: true });
     return {
-      text: `Opened ${created.number}; you own it. Next: complaint assign id:${created.number} to:<staff>`,
+      text:
+        (created.ownerId === actor.id
+          ? `Opened ${created.number}; you own it.`
+          : `Opened ${created.number} as a repeat of ${previous?.number ?? "?"}; ${created.ownerId} owns it, one level up.`) +
+        (major ? ` It is MAJOR (${major}): leadership has been told.` : "") +
+        ` Next: complaint assign id:${created.number} to:<staff>`,
       title: `${created.number} opened`,
       complaint: view,
       fields: complaintFields(view, policy.timezone),

@@ -107,6 +107,19 @@ export const opt = {
         }),
     };
   },
+  issue<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
+    return {
+      kind: "text",
+      ...o,
+      maxLength: 64,
+      schema: z
+        .string()
+        .transform((s) => s.trim().toLowerCase())
+        .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u.test(s), {
+          message: "must be a short key: letters, digits, '.', '_' or '-' (e.g. may-billing-run)",
+        }),
+    };
+  },
   complaint<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "complaint",
@@ -182,6 +195,38 @@ export const opt = {
         .transform((s) => s.trim().toLowerCase())
         .refine((s) => s.length <= 254 && emailPattern.test(s), {
           message: "must be an e-mail address such as bob@example.com",
+        }),
+    };
+  },
+  /** An amount of money: yuan with at most two decimals; thousands separators allowed. */
+  money<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
+    return {
+      kind: "text",
+      ...o,
+      maxLength: 20,
+      schema: z.string().transform((s, ctx) => {
+        const v = s.trim().replace(/[,，_]/g, "");
+        if (!/^\d{1,12}(\.\d{1,2})?$/.test(v)) {
+          ctx.addIssue({
+            code: "custom",
+            message: "must be an amount such as 1200 or 1200.50 (yuan, at most two decimals)",
+          });
+          return z.NEVER;
+        }
+        return (Math.round(Number(v) * 100) / 100).toFixed(2);
+      }),
+    };
+  },
+  compensation<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
+    return {
+      kind: "text",
+      ...o,
+      maxLength: 20,
+      schema: z
+        .string()
+        .transform((s) => s.trim().toUpperCase())
+        .refine((s) => /^CP-\d{4}-\d{4,6}$/.test(s), {
+          message: "must be a compensation request id such as CP-2611-0001",
         }),
     };
   },

@@ -12,6 +12,19 @@ import show from "./show.ts";
 import staffAdd from "./staff-add.ts";
 import staffLink from "./staff-link.ts";
 import staffList from "./staff-list.ts";
+import approve from "./approve.ts";
+import compensate from "./compensate.ts";
+import contact from "./contact.ts";
+import daily from "./daily.ts";
+import deptSet from "./dept-set.ts";
+import dncAdd from "./dnc-add.ts";
+import dncCheck from "./dnc-check.ts";
+import dncList from "./dnc-list.ts";
+import dncRemove from "./dnc-remove.ts";
+import escalate from "./escalate.ts";
+import handover from "./handover.ts";
+import staffEdit from "./staff-edit.ts";
+import triage from "./triage.ts";
 import staffRole from "./staff-role.ts";
 
 /** Every command, in the order help lists them. */
@@ -19,15 +32,28 @@ export const commands: readonly AnyCommand[] = [
   open,
   show,
   list,
+  triage,
   assign,
+  contact,
   note,
+  escalate,
+  handover,
   resolve,
   callback,
   close,
   reopen,
+  compensate,
+  approve,
+  dncAdd,
+  dncRemove,
+  dncCheck,
+  dncList,
+  daily,
   staffAdd,
+  staffEdit,
   staffList,
   staffRole,
   staffLink,
+  deptSet,
   help,
 ];

@@ -1,9 +1,8 @@
 import { maySeeContact } from "../complaint/access.ts";
-import type { NewComplaint } from "../complaint/complaint.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
-import { nextComplaintNumber, registerComplaint } from "../complaint/register.ts";
+import { registerComplaint } from "../complaint/register.ts";
+import { repeatTerms } from "../complaint/repeat.ts";
 import { describeStatus } from "../complaint/lifecycle.ts";
-import { raiseSeverity } from "../complaint/status.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState } from "../errors.ts";
 import { defineCommand } from "./command.ts";
@@ -25,7 +24,8 @@ export default defineCommand({
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, now, policy }) {
+  async handler(args, ctx) {
+    const { actor, repos, now, policy } = ctx;
     const c = await loadComplaint(repos, args.id);
     if (c.status === "resolved" || c.status === "callback_done") {
       const updated = await applyChange(repos, actor, c, {
@@ -51,47 +51,44 @@ export default defineCommand({
         `${c.number} is still open (${describeStatus(c.status)}); add a note instead`,
       );
     }
-    // Seeds 000/002: a closed case is never changed; the repeat is a new case,
-    // handled one level higher than before, with its severity raised.
-    const previousHandlerId = c.assigneeId ?? c.ownerId;
-    const previousHandler = await repos.staff.find(previousHandlerId);
-    const ownerId = previousHandler?.managerId ?? previousHandlerId;
-    const data: NewComplaint = {
-      number: await nextComplaintNumber(repos, policy, now),
-      status: "registered",
-      channel: c.channel,
-      complainantName: c.complainantName,
-      contact: c.contact,
-      content: args.reason,
-      receivedAt: now,
-      place: c.place,
-      customerId: c.customerId,
-      domestic: c.domestic,
-      demand: c.demand,
-      orderRef: c.orderRef,
-      category: c.category,
-      severity: policy.repeat.raiseSeverity ? raiseSeverity(c.severity) : c.severity,
-      departmentId: c.departmentId,
-      ownerId,
-      assigneeId: null,
-      createdById: actor.id,
-      repeatOfId: c.id,
-    };
-    const created = await registerComplaint(
-      repos,
-      actor.id,
-      data,
+    // Seeds 000/002: a closed case is never changed; the repeat is a new case.
+    const terms = await repeatTerms(repos, policy, c);
+    const { complaint: created } = await registerComplaint(
+      ctx,
+      {
+        status: "registered",
+        channel: c.channel,
+        complainantName: c.complainantName,
+        contact: c.contact,
+        content: args.reason,
+        receivedAt: now,
+        place: c.place,
+        customerId: c.customerId,
+        domestic: c.domestic,
+        demand: c.demand,
+        orderRef: c.orderRef,
+        category: c.category,
+        severity: terms.severity,
+        issueKey: c.issueKey,
+        escalationLevel: terms.escalationLevel,
+        departmentId: c.departmentId,
+        ownerId: terms.ownerId,
+        assigneeId: null,
+        createdById: actor.id,
+        repeatOfId: terms.repeatOfId,
+      },
       {
         type: "complaint.repeat_opened",
         payload: {
           repeatOf: c.number,
-          ownerId,
-          severity: data.severity,
+          ownerId: terms.ownerId,
+          severity: terms.severity,
           excerpt: args.reason.slice(0, 140),
         },
       },
       { repeatOf: c.number },
     );
+    const ownerId = created.ownerId;
     // Recorded on the old case's trail too, without touching the old case.
     await repos.audit.append({
       complaintId: c.id,

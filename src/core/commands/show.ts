@@ -4,6 +4,8 @@ import { loadComplaint } from "../complaint/mutate.ts";
 import { complaintFields } from "../complaint/present.ts";
 import { complaintView } from "../complaint/view.ts";
 import { formatWallTime } from "../time/zoned.ts";
+import { deadlineLabel, describeDeadline } from "../deadlines/deadline.ts";
+import { deadlineView } from "../deadlines/view.ts";
 import { defineCommand } from "./command.ts";
 import { complaintId } from "./shared-options.ts";
 
@@ -15,7 +17,7 @@ export default defineCommand({
   permission: { minRole: "agent", scope: "any" },
   examples: ["complaint show id:TS-2611-0001"],
   options: () => ({ id: complaintId() }),
-  async handler(args, { actor, repos, policy }) {
+  async handler(args, { actor, repos, policy, now }) {
     const c = await loadComplaint(repos, args.id);
     const showContact = maySeeContact(actor, c);
     if (showContact) {
@@ -32,9 +34,17 @@ export default defineCommand({
       });
     }
     const repeatOf = c.repeatOfId ? await repos.complaints.findById(c.repeatOfId) : null;
-    const view = complaintView(c, { showContact, repeatOfNumber: repeatOf?.number ?? null });
+    const deadlines = await repos.deadlines.list(c.id);
+    const view = complaintView(c, {
+      showContact,
+      repeatOfNumber: repeatOf?.number ?? null,
+      deadlines: deadlines.map((d) => deadlineView(d, now)),
+    });
     const notes = await repos.notes.list(c.id, notesShown);
     const history = await repos.audit.forComplaint(c.id);
+    const attempts = await repos.attempts.list(c.id);
+    const compensations = await repos.compensations.forComplaint(c.id);
+    const shares = await repos.responsibilities.list(c.id);
     const at = (d: Date) => formatWallTime(d, policy.timezone);
     return {
       text: `${c.number}: ${describeStatus(c.status)}${c.assigneeId ? `, assignee ${c.assigneeId}` : ", unassigned"}`,
@@ -42,6 +52,44 @@ export default defineCommand({
       complaint: view,
       fields: complaintFields(view, policy.timezone),
       sections: [
+        {
+          heading: "Deadlines",
+          lines: deadlines.map(
+            (d) => `${deadlineLabel(d.kind)}: ${describeDeadline(d, now, policy.timezone)}`,
+          ),
+        },
+        ...(attempts.length
+          ? [
+              {
+                heading: "Contact attempts",
+                lines: attempts.map(
+                  (a) =>
+                    `${at(a.at)} ${a.actorId}: ${a.reached ? "reached" : "unreachable"}${a.note ? ` (${a.note})` : ""}`,
+                ),
+              },
+            ]
+          : []),
+        ...(compensations.length
+          ? [
+              {
+                heading: "Compensation",
+                lines: compensations.map(
+                  (r) =>
+                    `${r.id}: ${r.amount} ${policy.compensation.currency} (loss ${r.loss}) ${r.status}${r.status === "pending" ? `, waiting for ${r.approverId ?? "?"}` : ` by ${r.decidedById ?? "?"}`}`,
+                ),
+              },
+            ]
+          : []),
+        ...(shares.length
+          ? [
+              {
+                heading: "Responsibility",
+                lines: shares.map(
+                  (r) => `${r.departmentId}: ${r.share}%${r.personId ? ` (${r.personId})` : ""}`,
+                ),
+              },
+            ]
+          : []),
         {
           heading: "Notes",
           lines: notes.length

@@ -1,4 +1,4 @@
-import type { Severity, Status } from "./status.ts";
+import type { Fault, Severity, Status } from "./status.ts";
 
 /** The complaint aggregate as persisted; mirrors the `complaint` table. */
 export interface Complaint {
@@ -17,6 +17,15 @@ export interface Complaint {
   orderRef: string | null;
   category: string | null;
   severity: Severity;
+  issueKey: string | null;
+  valid: boolean | null;
+  justified: boolean | null;
+  fault: Fault | null;
+  majorAt: Date | null;
+  majorReason: string | null;
+  escalationLevel: number;
+  firstContactAt: Date | null;
+  unreachableAt: Date | null;
   departmentId: string | null;
   ownerId: string;
   assigneeId: string | null;
@@ -25,6 +34,14 @@ export interface Complaint {
   resolution: string | null;
   resolvedAt: Date | null;
   resolvedById: string | null;
+  resolutionCause: string | null;
+  handlerId: string | null;
+  handlerPhone: string | null;
+  responsibleDeptId: string | null;
+  customerContacted: boolean | null;
+  customerSatisfied: boolean | null;
+  fullyResolved: boolean | null;
+  promisedAt: Date | null;
   callbackSatisfied: boolean | null;
   callbackResolved: boolean | null;
   callbackAt: Date | null;
@@ -33,6 +50,8 @@ export interface Complaint {
   closedById: string | null;
   closeReason: string | null;
   invalidReason: string | null;
+  delayReason: string | null;
+  capa: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -55,6 +74,10 @@ export type NewComplaint = Pick<
   | "orderRef"
   | "category"
   | "severity"
+  | "issueKey"
+  | "escalationLevel"
+  | "majorAt"
+  | "majorReason"
   | "departmentId"
   | "ownerId"
   | "assigneeId"

@@ -13,6 +13,8 @@ export interface Change {
   detail?: Record<string, unknown>;
   /** Outbox payload; omitted when the change notifies nobody. */
   event?: Record<string, unknown>;
+  /** Outbox event type when it differs from the audit action. */
+  eventType?: string;
   /** The version the actor saw (`version:` option); stale means E_CONFLICT. */
   expectedVersion?: number;
 }
@@ -50,7 +52,7 @@ export async function applyChange(
   });
   if (change.event) {
     await repos.outbox.add({
-      type: change.action,
+      type: change.eventType ?? change.action,
       aggregateId: updated.id,
       payload: {
         number: updated.number,

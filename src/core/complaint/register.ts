@@ -1,7 +1,10 @@
+import type { CommandContext } from "../commands/command.ts";
+import { initialDeadlines } from "../deadlines/deadline.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { Repositories } from "../ports.ts";
 import { yearMonthCode } from "../time/zoned.ts";
 import type { Complaint, NewComplaint } from "./complaint.ts";
+import { majorEventPayload, majorReason } from "./major.ts";
 import { serializePatch } from "./mutate.ts";
 
 /** `TS-YYMM-NNNN`: the sequence restarts every month (seed 002). */
@@ -15,32 +18,59 @@ export async function nextComplaintNumber(
   return `${policy.numbering.prefix}-${period}-${String(sequence).padStart(4, "0")}`;
 }
 
+export type Intake = Omit<NewComplaint, "number" | "majorAt" | "majorReason">;
+
 /**
- * Inserts a new complaint with its opening audit row (a full snapshot, from
- * which the trail replays) and its outbox event, in the caller's transaction.
+ * Registers a complaint in the caller's transaction: its number, whether it
+ * is major, its deadlines, the opening audit row (a full snapshot, from which
+ * the trail replays) and its outbox events.
  */
 export async function registerComplaint(
-  repos: Repositories,
-  actorId: string,
-  data: NewComplaint,
+  ctx: CommandContext,
+  intake: Intake,
   event: { type: string; payload: Record<string, unknown> },
   auditExtra: Record<string, unknown> = {},
-): Promise<Complaint> {
+): Promise<{ complaint: Complaint; major: string | null }> {
+  const { repos, policy, now, actor } = ctx;
+  const major = await majorReason(repos, policy, intake);
+  const data: NewComplaint = {
+    ...intake,
+    number: await nextComplaintNumber(repos, policy, now),
+    severity:
+      major && (intake.severity === "general" || intake.severity === "complex")
+        ? "major"
+        : intake.severity,
+    majorAt: major ? now : null,
+    majorReason: major,
+  };
   const created = await repos.complaints.insert(data);
+  await repos.deadlines.put(created.id, initialDeadlines(created, policy, ctx.calendar));
   await repos.audit.append({
     complaintId: created.id,
     subject: created.number,
-    actorId,
+    actorId: actor.id,
     action: "complaint.opened",
     fromStatus: null,
     toStatus: created.status,
     version: created.version,
     data: { snapshot: serializePatch(data), ...auditExtra },
   });
+  const base = { number: created.number, actorId: actor.id, version: created.version };
   await repos.outbox.add({
     type: event.type,
     aggregateId: created.id,
-    payload: { number: created.number, actorId, version: created.version, ...event.payload },
+    payload: { ...base, ...event.payload },
   });
-  return created;
+  if (major) {
+    await repos.outbox.add({
+      type: "complaint.major",
+      aggregateId: created.id,
+      payload: {
+        ...base,
+        excerpt: created.content.slice(0, 140),
+        ...(await majorEventPayload(repos, policy, major)),
+      },
+    });
+  }
+  return { complaint: created, major };
 }

@@ -30,3 +30,11 @@ export function raiseSeverity(severity: Severity): Severity {
   if (severity === "complex") return "major";
   return severity;
 }
+
+/** Of a justified complaint: the company at fault, or justified but not the company's fault (seed 001). */
+export const faults = ["company", "not-company"] as const;
+export type Fault = (typeof faults)[number];
+
+export function isFault(value: string): value is Fault {
+  return (faults as readonly string[]).includes(value);
+}

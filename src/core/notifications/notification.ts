@@ -1,3 +1,5 @@
+import type { ReplyAction } from "../reply/reply.ts";
+
 /**
  * A message for a person or a team, independent of the platform. `to` is a
  * staff id for DMs and a team channel reference for channel posts; adapters
@@ -11,6 +13,10 @@ export interface Notification {
   complaint?: string;
   /** Stable per notification: deliverers use it to never send twice. */
   key: string;
+  /** Buttons (Approve / Reject …): each runs its command line as the person who presses it. */
+  actions?: ReplyAction[];
+  /** Major complaints and overdue alerts are not held back for working hours. */
+  urgent?: boolean;
 }
 
 /** What the outbox holds for one event. */

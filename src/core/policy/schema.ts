@@ -196,6 +196,24 @@ const categorySchema = z.strictObject({
 
 export type Category = z.output<typeof categorySchema>;
 
+const causeSchema = z.strictObject({ id: slug("cause id"), labels });
+export type Cause = z.output<typeof causeSchema>;
+
+// 001, section 5 of the domain rules: the cause recorded with every reply.
+const DEFAULT_CAUSES = [
+  { id: "service-attitude", labels: { en: "Service attitude", "zh-CN": "服务态度" } },
+  { id: "human-error", labels: { en: "Human error", "zh-CN": "人为差错" } },
+  { id: "no-recording", labels: { en: "No recording available", "zh-CN": "无录音" } },
+  { id: "second-complaint", labels: { en: "Second complaint", "zh-CN": "二次投诉" } },
+  { id: "operation-error", labels: { en: "Operation error", "zh-CN": "操作失误" } },
+  { id: "product-defect", labels: { en: "Product defect", "zh-CN": "产品缺陷" } },
+  {
+    id: "customer-misunderstanding",
+    labels: { en: "Customer misunderstanding", "zh-CN": "客户误解" },
+  },
+  { id: "other", labels: { en: "Other", "zh-CN": "其他" } },
+];
+
 const category = (id: string, en: string, zh: string) => ({ id, labels: { en, "zh-CN": zh } });
 
 const DEFAULT_CATEGORIES = [
@@ -319,7 +337,7 @@ export const policySchema = z.strictObject({
     .string({ error: 'expected an IANA time zone, e.g. "Asia/Shanghai"' })
     .refine(isValidTimeZone, { error: 'expected an IANA time zone, e.g. "Asia/Shanghai"' })
     .default("Asia/Shanghai"),
-  locale: enumOf(LOCALES).default("zh-CN"),
+  locale: enumOf(LOCALES).default("en"),
   // 002: numbers are month + sequence; rendered PREFIX-YYMM-NNNN.
   numbering: z
     .strictObject({
@@ -339,6 +357,11 @@ export const policySchema = z.strictObject({
     .min(1, { error: "expected at least one category" })
     .superRefine(unique((c: Category) => c.id, "category id", "id"))
     .prefault(DEFAULT_CATEGORIES),
+  causes: z
+    .array(causeSchema)
+    .min(1, { error: "expected at least one cause" })
+    .superRefine(unique((c: Cause) => c.id, "cause id", "id"))
+    .prefault(DEFAULT_CAUSES),
   lifecycle: z
     .strictObject({
       // 000, 003, 004: a case is closed only after the customer is called back (回访).

@@ -36,6 +36,8 @@ export interface Reply {
   staff?: StaffView;
   staffList?: StaffView[];
   actions?: ReplyAction[];
+  /** A file (CSV export …): the console writes it out, chat adapters upload it. */
+  attachment?: { filename: string; contentType: string; content: string };
 }
 
 export type Outcome =

@@ -26,6 +26,9 @@ export function complaintRepository(tx: Prisma.TransactionClient): ComplaintRepo
       const row = await tx.complaint.findUnique({ where: { id } });
       return row ? toComplaint(row) : null;
     },
+    async countByIssue(issueKey, since) {
+      return tx.complaint.count({ where: { issueKey, receivedAt: { gte: since } } });
+    },
     async list(query: ComplaintQuery) {
       const where: Prisma.ComplaintWhereInput = {};
       if (query.statuses) where.status = { in: [...query.statuses] };
@@ -36,6 +39,9 @@ export function complaintRepository(tx: Prisma.TransactionClient): ComplaintRepo
       if (query.channel) where.channel = query.channel;
       if (query.departmentId) where.departmentId = query.departmentId;
       if (query.severity) where.severity = query.severity;
+      if (query.major) where.majorAt = { not: null };
+      if (query.overdueAt)
+        where.deadlines = { some: { metAt: null, dueAt: { lt: query.overdueAt } } };
       const [total, rows] = await Promise.all([
         tx.complaint.count({ where }),
         tx.complaint.findMany({

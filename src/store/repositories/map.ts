@@ -1,5 +1,5 @@
 import type { Complaint } from "../../core/complaint/complaint.ts";
-import { isSeverity, isStatus } from "../../core/complaint/status.ts";
+import { isFault, isSeverity, isStatus } from "../../core/complaint/status.ts";
 import { isRole } from "../../core/staff/role.ts";
 import type { Department, Staff } from "../../core/staff/staff.ts";
 import type {
@@ -14,7 +14,9 @@ export function toComplaint(row: ComplaintRow): Complaint {
     throw new Error(`complaint ${row.number} has unknown status ${row.status}`);
   if (!isSeverity(row.severity))
     throw new Error(`complaint ${row.number} has unknown severity ${row.severity}`);
-  return { ...row, status: row.status, severity: row.severity };
+  if (row.fault !== null && !isFault(row.fault))
+    throw new Error(`complaint ${row.number} has unknown fault ${row.fault}`);
+  return { ...row, status: row.status, severity: row.severity, fault: row.fault };
 }
 
 export function toStaff(row: StaffRow): Staff {

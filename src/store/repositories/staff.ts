@@ -62,6 +62,22 @@ export function departmentRepository(tx: Prisma.TransactionClient): DepartmentRe
       });
       return toDepartment(row);
     },
+    async update(id, patch) {
+      const row = await tx.department.upsert({
+        where: { id },
+        create: {
+          id,
+          name: patch.name ?? id,
+          channel: patch.channel ?? id,
+          managerId: patch.managerId ?? null,
+        },
+        update: patch,
+      });
+      return toDepartment(row);
+    },
+    async list() {
+      return (await tx.department.findMany({ orderBy: { id: "asc" } })).map(toDepartment);
+    },
     async setManager(id, managerId) {
       return toDepartment(await tx.department.update({ where: { id }, data: { managerId } }));
     },

@@ -31,7 +31,7 @@ describe("defaultPolicy", () => {
   it("carries every rule of domain-rules.md", () => {
     const p = defaultPolicy();
     expect(p.timezone).toBe("Asia/Shanghai");
-    expect(p.locale).toBe("zh-CN");
+    expect(p.locale).toBe("en");
     expect(p.numbering.prefix).toBe("TS");
     expect(p.lifecycle.callbackRequired).toBe(true);
     expect(p.limits).toEqual({

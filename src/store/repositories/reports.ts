@@ -1,0 +1,38 @@
+import type { ReportRepository } from "../../core/ports.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+export function reportRepository(tx: Prisma.TransactionClient): ReportRepository {
+  return {
+    async daily(departmentId, w) {
+      const dept = departmentId === null ? {} : { departmentId };
+      const [opened, closed, overdue, dueTomorrow] = await Promise.all([
+        tx.complaint.count({ where: { ...dept, createdAt: { gte: w.from, lt: w.to } } }),
+        tx.complaint.count({ where: { ...dept, closedAt: { gte: w.from, lt: w.to } } }),
+        tx.complaint.findMany({
+          where: {
+            ...dept,
+            status: { not: "closed" },
+            deadlines: { some: { metAt: null, dueAt: { lt: w.now } } },
+          },
+          select: { number: true },
+          orderBy: { number: "asc" },
+        }),
+        tx.complaint.findMany({
+          where: {
+            ...dept,
+            status: { not: "closed" },
+            deadlines: { some: { metAt: null, dueAt: { gte: w.to, lt: w.tomorrowEnd } } },
+          },
+          select: { number: true },
+          orderBy: { number: "asc" },
+        }),
+      ]);
+      return {
+        opened,
+        closed,
+        overdue: overdue.map((c) => c.number),
+        dueTomorrow: dueTomorrow.map((c) => c.number),
+      };
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { Queue } from "bullmq";
+import type { App } from "../app.ts";
+import type { Policy } from "../core/policy/schema.ts";
+import type { Logger } from "../logging.ts";
+import { ensureSystemActor, SYSTEM_ACTOR } from "../store/bootstrap.ts";
+import { enqueueDelivery, type MaintenanceJob, type Queues } from "./queues.ts";
+import type { Notification } from "../core/notifications/notification.ts";
+import { wallTime } from "../core/time/zoned.ts";
+
+/**
+ * Periodic jobs, as BullMQ job schedulers (one per name however many workers
+ * run): the reconciler, the daily report per team at policy.reports.dailyReportAt
+ * and the reminder of the monthly summary a few days before it is due.
+ */
+export async function registerSchedulers(
+  queue: Queue<MaintenanceJob>,
+  policy: Policy,
+  reconcileEvery: string,
+): Promise<void> {
+  const [hh, mm] = policy.reports.dailyReportAt.split(":").map(Number);
+  const reminderDay = Math.max(1, policy.reports.monthlySummaryDueDay - 3);
+  const tz = policy.timezone;
+  await queue.upsertJobScheduler(
+    "reconcile",
+    { pattern: reconcileEvery },
+    { name: "reconcile", data: {} },
+  );
+  await queue.upsertJobScheduler(
+    "daily-digest",
+    { pattern: `${mm ?? 0} ${hh ?? 18} * * *`, tz },
+    { name: "daily-digest", data: {} },
+  );
+  await queue.upsertJobScheduler(
+    "monthly-reminder",
+    { pattern: `0 9 ${reminderDay} * *`, tz },
+    { name: "monthly-reminder", data: {} },
+  );
+}
+
+/** Runs one scheduled report through the engine, as the system actor. */
+export async function runScheduled(
+  app: App,
+  queues: Queues,
+  platforms: readonly string[],
+  name: string,
+  logger: Logger,
+): Promise<string> {
+  await ensureSystemActor(app.db.prisma);
+  if (name === "daily-digest") {
+    const departments = await app.db.prisma.department.findMany({
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    for (const d of departments) {
+      const outcome = await app.engine.run(["daily"], { dept: d.id }, SYSTEM_ACTOR);
+      if (!outcome.ok) logger.warn({ dept: d.id, error: outcome.error }, "daily report failed");
+    }
+    return `daily reports for ${departments.length} team(s)`;
+  }
+  if (name === "monthly-reminder") {
+    const notifications = monthlyReminder(app, await managers(app));
+    for (const n of notifications)
+      await enqueueDelivery(queues.notifications, platforms, n, Date.now());
+    return `monthly summary reminder to ${notifications.length} recipient(s)`;
+  }
+  logger.warn({ name }, "unknown maintenance job");
+  return "unknown";
+}
+
+async function managers(app: App): Promise<string[]> {
+  const rows = await app.db.prisma.staff.findMany({
+    where: { active: true, role: "dept-manager" },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Seed 002: the monthly summary, with responsibility attribution, is due by
+ * the 10th. Keys carry the month, so the reminder goes out once a month.
+ */
+export function monthlyReminder(app: App, managerIds: readonly string[]): Notification[] {
+  const { policy } = app;
+  const now = wallTime(app.clock.now(), policy.timezone);
+  const prev = now.month === 1 ? { y: now.year - 1, m: 12 } : { y: now.year, m: now.month - 1 };
+  const month = `${prev.y}-${String(prev.m).padStart(2, "0")}`;
+  const text = `Monthly complaint summary for ${month} is due by day ${policy.reports.monthlySummaryDueDay}: counts, on-time rate, satisfaction and responsibility shares`;
+  const to = [
+    ...managerIds.map((id): Notification => ({
+      kind: "dm",
+      to: id,
+      text,
+      key: `monthly|${month}|${id}`,
+    })),
+    {
+      kind: "channel",
+      to: policy.major.managementChannel,
+      text,
+      key: `monthly|${month}|#${policy.major.managementChannel}`,
+    } satisfies Notification,
+  ];
+  return to;
+}

@@ -1,0 +1,57 @@
+import type { Notification } from "../core/notifications/notification.ts";
+import type { Notifier } from "../core/notifications/notifier.ts";
+
+/** A delivery the receiver refused; `retryAfterMs` set for 429 / 503 with Retry-After. */
+export class WebhookError extends Error {
+  override readonly name = "WebhookError";
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/**
+ * Posts each notification as JSON to a URL (NOTIFY_WEBHOOK_URL): for
+ * systems that take notifications outside Slack and Discord. The
+ * notification key travels as Idempotency-Key, so a receiver that honours it
+ * sees every notification once even across a worker crash mid-send.
+ */
+export class WebhookNotifier implements Notifier {
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async send(n: Notification): Promise<void> {
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": n.key },
+      body: JSON.stringify({
+        kind: n.kind,
+        to: n.to,
+        text: n.text,
+        complaint: n.complaint ?? null,
+        key: n.key,
+        urgent: n.urgent ?? false,
+      }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (response.ok) return;
+    const after =
+      response.status === 429 || response.status === 503
+        ? retryAfter(response.headers.get("retry-after"))
+        : undefined;
+    throw new WebhookError(`webhook answered ${response.status}`, response.status, after);
+  }
+}
