@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 
 export interface HealthChecks {
   /** Each returns normally when its dependency answers, throws otherwise. */
@@ -11,6 +11,8 @@ export interface HttpServerOptions {
   checks: HealthChecks;
   /** Prometheus text exposition for /metrics. */
   metrics?: { contentType: string; metrics(): Promise<string> };
+  /** Handlers for path prefixes (the queue dashboard under /admin/queues). */
+  mounts?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
   logger: { warn(obj: object, msg: string): void; info(msg: string): void };
 }
 
@@ -32,6 +34,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
           .end(JSON.stringify(result));
       });
       return;
+    }
+    for (const [prefix, handler] of Object.entries(options.mounts ?? {})) {
+      if (url === prefix || url?.startsWith(`${prefix}/`)) {
+        handler(req, res);
+        return;
+      }
     }
     if (req.method === "GET" && url === "/metrics" && options.metrics) {
       const registry = options.metrics;

@@ -3,6 +3,7 @@ import { createApp } from "../app.ts";
 import { loadConfig } from "../config/env.ts";
 import { ConfigError } from "../config/errors.ts";
 import { ensureRedis } from "../config/redis.ts";
+import { BOARD_PATH, queueBoard } from "../http/queue-board.ts";
 import { startHttpServer } from "../http/server.ts";
 import { createLogger } from "../logging.ts";
 import { describeStartupError } from "../startup-error.ts";
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
           port: config.httpPort,
           logger,
           metrics: runtime.metrics.registry,
+          ...(config.adminToken
+            ? { mounts: { [BOARD_PATH]: queueBoard(runtime.queues.all(), config.adminToken) } }
+            : {}),
           checks: {
             database: async () => {
               await app.db.prisma.$queryRaw`SELECT 1`;

@@ -44,6 +44,9 @@ export interface WorkerRuntimeOptions {
   claimTimeoutMs?: number;
 }
 
+/** BullMQ's default job lock and stall-check interval. */
+const BULLMQ_LOCK_MS = 30_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -96,12 +99,22 @@ export class WorkerRuntime {
       this.connections.push(c);
       return c;
     };
-    const common = { connection: connection(), prefix: this.queues.prefix, concurrency };
+    // A dead worker's jobs come back only when their lock expires and a stall
+    // check sees it (BullMQ: 30 s each), whatever the claim timeout says; a
+    // shorter claim timeout shortens both, so its deliveries and nudges really
+    // are taken over that soon.
+    const lock = Math.min(BULLMQ_LOCK_MS, this.options.claimTimeoutMs ?? BULLMQ_LOCK_MS);
+    const common = {
+      connection: connection(),
+      prefix: this.queues.prefix,
+      concurrency,
+      lockDuration: lock,
+      stalledInterval: lock,
+    };
     const deadlines = new Worker<ScheduleJob | NudgeJob>(
       QueueName.deadlines,
       async (job) => {
-        if (job.name === "schedule")
-          return scheduleComplaint(this.scheduler, (job.data).complaintId);
+        if (job.name === "schedule") return scheduleComplaint(this.scheduler, job.data.complaintId);
         return processNudge(
           {
             ...this.scheduler,

@@ -25,6 +25,9 @@ import escalate from "./escalate.ts";
 import handover from "./handover.ts";
 import staffEdit from "./staff-edit.ts";
 import triage from "./triage.ts";
+import resume from "./resume.ts";
+import stage from "./stage.ts";
+import wait from "./wait.ts";
 import staffRole from "./staff-role.ts";
 
 /** Every command, in the order help lists them. */
@@ -37,6 +40,9 @@ export const commands: readonly AnyCommand[] = [
   contact,
   note,
   escalate,
+  wait,
+  resume,
+  stage,
   handover,
   resolve,
   callback,

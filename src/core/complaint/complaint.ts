@@ -1,3 +1,4 @@
+import type { WaitingParty } from "../policy/schema.ts";
 import type { Fault, Severity, Status } from "./status.ts";
 
 /** The complaint aggregate as persisted; mirrors the `complaint` table. */
@@ -26,6 +27,8 @@ export interface Complaint {
   escalationLevel: number;
   firstContactAt: Date | null;
   unreachableAt: Date | null;
+  waitingOn: WaitingParty | null;
+  waitingSince: Date | null;
   departmentId: string | null;
   ownerId: string;
   assigneeId: string | null;

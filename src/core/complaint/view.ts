@@ -27,6 +27,7 @@ export interface ComplaintView {
   escalationLevel: number;
   firstContactAt: string | null;
   unreachableAt: string | null;
+  waiting: { on: string; since: string | null } | null;
   department: string | null;
   owner: string;
   assignee: string | null;
@@ -87,6 +88,7 @@ export function complaintView(
     escalationLevel: c.escalationLevel,
     firstContactAt: iso(c.firstContactAt),
     unreachableAt: iso(c.unreachableAt),
+    waiting: c.waitingOn ? { on: c.waitingOn, since: iso(c.waitingSince) } : null,
     department: c.departmentId,
     owner: c.ownerId,
     assignee: c.assigneeId,

@@ -21,6 +21,8 @@ export interface DeadlineRecord {
 /** Deadline arithmetic; the business calendar implements it. */
 export interface DeadlineCalendar {
   deadline(start: Date, deadline: Deadline): Date;
+  addWorkingTime(start: Date, ms: number): Date;
+  workingTimeBetween(a: Date, b: Date): number;
 }
 
 const labels: Record<string, string> = {

@@ -19,6 +19,10 @@ export const CHANNEL_KINDS = ["direct", "transfer", "third-party"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const CLOCKS = ["working", "calendar"] as const;
+
+/** Whom a case can be waiting on (complaint wait on:…). */
+export const WAITING_PARTIES = ["customer", "third-party"] as const;
+export type WaitingParty = (typeof WAITING_PARTIES)[number];
 export type Clock = (typeof CLOCKS)[number];
 
 export const ESCALATION_RUNGS = [
@@ -366,6 +370,11 @@ export const policySchema = z.strictObject({
     .strictObject({
       // 000, 003, 004: a case is closed only after the customer is called back (回访).
       callbackRequired: z.boolean({ error: "expected true or false" }).default(true),
+      // While a case waits on these parties its deadlines are paused and resume with the time left.
+      pauseWhileWaitingOn: z
+        .array(enumOf(WAITING_PARTIES))
+        .superRefine(unique((p: WaitingParty) => p, "waiting party"))
+        .prefault([...WAITING_PARTIES]),
     })
     .prefault({}),
   limits: z

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "complaint" ADD COLUMN     "waiting_on" TEXT,
+ADD COLUMN     "waiting_since" TIMESTAMPTZ(3);

@@ -1,0 +1,40 @@
+import { requireCaseParty } from "../complaint/access.ts";
+import { applyChange, loadComplaint } from "../complaint/mutate.ts";
+import { complaintView } from "../complaint/view.ts";
+import { resumeDeadlineRecord } from "../calendar/pause.ts";
+import { invalidState } from "../errors.ts";
+import { defineCommand } from "./command.ts";
+import { complaintId, expectedVersion } from "./shared-options.ts";
+
+export default defineCommand({
+  name: "resume",
+  summary: "The wait is over: paused deadlines run again with the time they had left",
+  permission: { minRole: "agent", scope: "case" },
+  examples: ["complaint resume id:TS-2611-0001"],
+  options: () => ({ id: complaintId(), version: expectedVersion() }),
+  async handler(args, { actor, repos, now, calendar }) {
+    const c = await loadComplaint(repos, args.id);
+    requireCaseParty(actor, c, "resume it");
+    if (!c.waitingOn) throw invalidState(`${c.number} is not waiting`);
+    const deadlines = await repos.deadlines.list(c.id);
+    const resumed = deadlines
+      .map((d) => resumeDeadlineRecord(calendar, d, now))
+      .filter((d, i) => d !== deadlines[i]);
+    if (resumed.length) await repos.deadlines.put(c.id, resumed);
+    const updated = await applyChange(repos, actor, c, {
+      action: "complaint.resumed",
+      patch: { waitingOn: null, waitingSince: null },
+      detail: {
+        waited: c.waitingOn,
+        since: c.waitingSince?.toISOString() ?? null,
+        resumed: resumed.map((d) => d.kind),
+      },
+      event: { resumed: resumed.length },
+      ...(args.version === undefined ? {} : { expectedVersion: args.version }),
+    });
+    return {
+      text: `${updated.number} resumed${resumed.length ? `; ${resumed.length} deadline(s) run again with the time they had left` : ""}`,
+      complaint: complaintView(updated, { showContact: true }),
+    };
+  },
+});

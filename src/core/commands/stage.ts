@@ -1,0 +1,64 @@
+import { requireCaseParty } from "../complaint/access.ts";
+import { applyChange, loadComplaint } from "../complaint/mutate.ts";
+import { complaintView } from "../complaint/view.ts";
+import { invalidState } from "../errors.ts";
+import { defineCommand } from "./command.ts";
+import { opt } from "./options.ts";
+import { complaintId, expectedVersion } from "./shared-options.ts";
+
+export default defineCommand({
+  name: "stage",
+  summary:
+    "Move the case into a handling stage (sales branch, market, processing …) with its own time limit",
+  permission: { minRole: "agent", scope: "case" },
+  examples: ["complaint stage id:TS-2611-0001 name:processing"],
+  options: (policy) => ({
+    id: complaintId(),
+    name: opt.choice({
+      help: "the stage (policy deadlines.stages)",
+      required: true,
+      choices: Object.keys(policy.deadlines.stages),
+    }),
+    version: expectedVersion(),
+  }),
+  async handler(args, { actor, repos, policy, now, calendar }) {
+    const c = await loadComplaint(repos, args.id);
+    requireCaseParty(actor, c, "move it to a stage");
+    if (!["registered", "triaged", "assigned", "in_progress"].includes(c.status)) {
+      throw invalidState(
+        `${c.number} is ${c.status.replace("_", " ")}; stages belong to a case being handled`,
+      );
+    }
+    const limit = policy.deadlines.stages[args.name];
+    if (!limit) throw invalidState(`no stage ${args.name} in the policy`);
+    const kind = `stage:${args.name}`;
+    const deadlines = await repos.deadlines.list(c.id);
+    // Seed 002: one stage at a time; entering a stage completes the one before.
+    const finished = deadlines
+      .filter((d) => d.kind.startsWith("stage:") && d.kind !== kind && !d.metAt)
+      .map((d) => ({ ...d, metAt: now }));
+    const previous = deadlines.find((d) => d.kind === kind);
+    const entered = {
+      kind,
+      clock: limit.clock,
+      startedAt: now,
+      dueAt: c.waitingOn ? null : calendar.deadline(now, limit),
+      metAt: null,
+      pausedAt: c.waitingOn ? now : null,
+      remainingMs: c.waitingOn ? limit.after.ms : null,
+      version: (previous?.version ?? 0) + 1,
+    };
+    await repos.deadlines.put(c.id, [...finished, entered]);
+    const updated = await applyChange(repos, actor, c, {
+      action: "complaint.stage",
+      patch: {},
+      detail: { stage: args.name, finished: finished.map((d) => d.kind) },
+      event: { stage: args.name },
+      ...(args.version === undefined ? {} : { expectedVersion: args.version }),
+    });
+    return {
+      text: `${updated.number} is in stage ${args.name} (limit ${limit.after.iso})`,
+      complaint: complaintView(updated, { showContact: true }),
+    };
+  },
+});
