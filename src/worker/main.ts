@@ -1,4 +1,5 @@
 import type { Notifier } from "../core/notifications/notifier.ts";
+import { createDiscordNotifier } from "../../adapters/discord/bot.ts";
 import { createApp } from "../app.ts";
 import { loadConfig } from "../config/env.ts";
 import { ConfigError } from "../config/errors.ts";
