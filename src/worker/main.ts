@@ -18,9 +18,7 @@ import { WebhookNotifier } from "./webhook-notifier.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { base: { service: "worker" } });
-  const notifiers: Record<string, Notifier> = {};
-  if (config.webhookUrl) notifiers.webhook = new WebhookNotifier(config.webhookUrl);
-  if (Object.keys(notifiers).length === 0) {
+  if (!config.webhookUrl && !config.discord.token && !config.slack.botToken) {
     throw new ConfigError(
       "no notification channel is configured: set SLACK_BOT_TOKEN, DISCORD_TOKEN or NOTIFY_WEBHOOK_URL, or run npm start for the console",
     );
@@ -32,6 +30,15 @@ async function main(): Promise<void> {
     logger,
   });
   const app = await createApp({ config, logger });
+  const notifiers: Record<string, Notifier> = {};
+  if (config.webhookUrl) notifiers.webhook = new WebhookNotifier(config.webhookUrl);
+  if (config.discord.token) {
+    notifiers.discord = createDiscordNotifier(
+      app,
+      { ...config.discord, token: config.discord.token },
+      logger,
+    );
+  }
   const runtime = new WorkerRuntime({
     app,
     redisUrl: redis.url,
