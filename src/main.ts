@@ -1,5 +1,7 @@
 import { Redis } from "ioredis";
 import { ConsoleSession } from "../adapters/console/session.ts";
+import { startDiscord } from "../adapters/discord/bot.ts";
+import { slackEnabled, startSlack } from "../adapters/slack/main.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config/env.ts";
 import { ensureRedis } from "./config/redis.ts";
@@ -57,9 +59,29 @@ async function main(): Promise<void> {
         void shutdown().then(() => process.exit(0));
       });
     }
-    if (config.slack.botToken || config.discord.token) {
-      logger.warn("chat tokens are set, but this build runs only the console adapter");
+    let chat = false;
+    if (slackEnabled(config.slack)) {
+      const slack = await startSlack(app, config.slack, logger);
+      cleanups.push(() => slack.stop());
+      process.stdout.write(
+        `complaint-desk is running with Slack (${slack.mode === "socket" ? "Socket Mode" : `HTTP on port ${config.slack.port}`}, database: ${app.db.location}).\n`,
+      );
+      chat = true;
     }
+    if (config.discord.token) {
+      const discord = await startDiscord({
+        app,
+        config: { ...config.discord, token: config.discord.token },
+        logger,
+      });
+      cleanups.push(() => discord.stop());
+      process.stdout.write(
+        `complaint-desk is running with Discord (${[config.discord.gateway ? "gateway" : "", discord.httpPort ? `HTTP interactions on port ${discord.httpPort}` : ""].filter(Boolean).join(", ")}, database: ${app.db.location}).\n`,
+      );
+      chat = true;
+    }
+    // Chat adapters run until SIGTERM / SIGINT (handled above); no console on this terminal.
+    if (chat) await new Promise<never>(() => undefined);
     const actor = await app.chooseActor(undefined);
     const interactive = process.stdin.isTTY === true;
     process.stdout.write(

@@ -1,5 +1,7 @@
 import type { Notifier } from "../core/notifications/notifier.ts";
 import { createDiscordNotifier } from "../../adapters/discord/bot.ts";
+import { createSlackNotifier } from "../../adapters/slack/delivery.ts";
+import { slackEnabled } from "../../adapters/slack/main.ts";
 import { createApp } from "../app.ts";
 import { loadConfig } from "../config/env.ts";
 import { ConfigError } from "../config/errors.ts";
@@ -18,7 +20,7 @@ import { WebhookNotifier } from "./webhook-notifier.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { base: { service: "worker" } });
-  if (!config.webhookUrl && !config.discord.token && !config.slack.botToken) {
+  if (!config.webhookUrl && !config.discord.token && !slackEnabled(config.slack)) {
     throw new ConfigError(
       "no notification channel is configured: set SLACK_BOT_TOKEN, DISCORD_TOKEN or NOTIFY_WEBHOOK_URL, or run npm start for the console",
     );
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
   const notifiers: Record<string, Notifier> = {};
   if (config.webhookUrl) notifiers.webhook = new WebhookNotifier(config.webhookUrl);
+  if (slackEnabled(config.slack)) notifiers.slack = createSlackNotifier(app, config.slack, logger);
   if (config.discord.token) {
     notifiers.discord = createDiscordNotifier(
       app,
