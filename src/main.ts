@@ -1,17 +1,22 @@
-import { Redis } from "ioredis";
 import { ConsoleSession } from "../adapters/console/session.ts";
 import { startDiscord } from "../adapters/discord/bot.ts";
 import { slackEnabled, startSlack } from "../adapters/slack/main.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config/env.ts";
 import { ensureRedis } from "./config/redis.ts";
+import type { Notifier } from "./core/notifications/notifier.ts";
+import { BOARD_PATH, queueBoard } from "./http/queue-board.ts";
 import { startHttpServer } from "./http/server.ts";
 import { createLogger } from "./logging.ts";
 import { describeStartupError } from "./startup-error.ts";
+import { ConsoleNotifier } from "./worker/console-notifier.ts";
+import { WorkerRuntime } from "./worker/runtime.ts";
+import { WebhookNotifier } from "./worker/webhook-notifier.ts";
 
 /**
- * `npm start`: everything a small team needs in one process. Without chat
- * tokens it opens the interactive console on this terminal.
+ * `npm start`: everything a small team needs in one process — the chat
+ * adapters (or, without chat tokens, the interactive console on this
+ * terminal), the deadline worker, and health / metrics.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,50 +28,36 @@ async function main(): Promise<void> {
     logger,
   });
   const cleanups: (() => Promise<void>)[] = [() => redis.stop()];
-  const shutdown = async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) =>
-        logger.warn({ err: error }, "shutdown step failed"),
-      );
-    }
-  };
+  let stopping: Promise<void> | null = null;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        await cleanup().catch((error: unknown) =>
+          logger.warn({ err: error }, "shutdown step failed"),
+        );
+      }
+    })());
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      logger.info(`${signal}: draining and shutting down`);
+      void shutdown().then(() => process.exit(0));
+    });
+  }
   try {
     const app = await createApp({ config, logger });
     cleanups.push(() => app.close());
-    const redisClient = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    cleanups.push(async () => {
-      redisClient.disconnect();
-      return Promise.resolve();
-    });
-    if (config.httpPort > 0) {
-      const server = await startHttpServer({
-        port: config.httpPort,
-        logger,
-        checks: {
-          database: async () => {
-            await app.db.prisma.$queryRaw`SELECT 1`;
-          },
-          redis: async () => {
-            await redisClient.ping();
-          },
-        },
-      });
-      if (server) cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
-    }
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
-        logger.info(`${signal}: shutting down`);
-        void shutdown().then(() => process.exit(0));
-      });
-    }
-    let chat = false;
+
+    const notifiers: Record<string, Notifier> = {};
+    const started: string[] = [];
     if (slackEnabled(config.slack)) {
       const slack = await startSlack(app, config.slack, logger);
       cleanups.push(() => slack.stop());
-      process.stdout.write(
-        `complaint-desk is running with Slack (${slack.mode === "socket" ? "Socket Mode" : `HTTP on port ${config.slack.port}`}, database: ${app.db.location}).\n`,
+      notifiers.slack = slack.notifier;
+      started.push(
+        slack.mode === "socket"
+          ? "Slack (Socket Mode)"
+          : `Slack (HTTP on port ${config.slack.port})`,
       );
-      chat = true;
     }
     if (config.discord.token) {
       const discord = await startDiscord({
@@ -75,13 +66,56 @@ async function main(): Promise<void> {
         logger,
       });
       cleanups.push(() => discord.stop());
-      process.stdout.write(
-        `complaint-desk is running with Discord (${[config.discord.gateway ? "gateway" : "", discord.httpPort ? `HTTP interactions on port ${discord.httpPort}` : ""].filter(Boolean).join(", ")}, database: ${app.db.location}).\n`,
+      notifiers.discord = discord.notifier;
+      started.push(
+        `Discord${discord.httpPort ? ` (HTTP interactions on port ${discord.httpPort})` : ""}`,
       );
-      chat = true;
     }
-    // Chat adapters run until SIGTERM / SIGINT (handled above); no console on this terminal.
-    if (chat) await new Promise<never>(() => undefined);
+    if (config.webhookUrl) notifiers.webhook = new WebhookNotifier(config.webhookUrl);
+    const consoleNotifier = started.length === 0 ? new ConsoleNotifier() : null;
+    if (consoleNotifier) notifiers.console = consoleNotifier;
+
+    const runtime = new WorkerRuntime({
+      app,
+      redisUrl: redis.url,
+      notifiers,
+      logger,
+      prefix: config.queuePrefix,
+      concurrency: config.workerConcurrency,
+      claimTimeoutMs: config.deliveryClaimTimeoutMs,
+      // The console relays after each command itself, to keep answers and notifications in order.
+      relayIntervalMs: consoleNotifier ? 500 : 250,
+    });
+    await runtime.start();
+    cleanups.push(() => runtime.close());
+
+    if (config.httpPort > 0) {
+      const server = await startHttpServer({
+        port: config.httpPort,
+        logger,
+        metrics: runtime.metrics.registry,
+        ...(config.adminToken
+          ? { mounts: { [BOARD_PATH]: queueBoard(runtime.queues.all(), config.adminToken) } }
+          : {}),
+        checks: {
+          database: async () => {
+            await app.db.prisma.$queryRaw`SELECT 1`;
+          },
+          redis: async () => {
+            await runtime.queues.deadlines.getJobCounts("delayed");
+          },
+        },
+      });
+      if (server) cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+    }
+
+    if (!consoleNotifier) {
+      process.stdout.write(
+        `complaint-desk is running with ${started.join(" and ")} (database: ${app.db.location}).\n`,
+      );
+      // Chat adapters run until SIGTERM / SIGINT.
+      await new Promise<never>(() => undefined);
+    }
     const actor = await app.chooseActor(undefined);
     const interactive = process.stdin.isTTY === true;
     process.stdout.write(
@@ -89,7 +123,7 @@ async function main(): Promise<void> {
         (actor.note ? `${actor.note}\n` : "") +
         `Console: you are ${actor.id}. Type complaint help, .as <staff-id> to switch, .quit to leave.\n`,
     );
-    await new ConsoleSession({
+    const session = new ConsoleSession({
       input: process.stdin,
       output: process.stdout,
       actorId: actor.id,
@@ -97,9 +131,18 @@ async function main(): Promise<void> {
       prompt: interactive,
       backend: {
         execute: (line, actorId) => app.engine.execute(line, actorId),
-        flushNotifications: () => app.flushNotifications(),
+        async flushNotifications() {
+          const out: Parameters<Notifier["send"]>[0][] = [];
+          await runtime.relayOnce((n) => {
+            out.push(n);
+            return Promise.resolve();
+          });
+          return out;
+        },
       },
-    }).run();
+    });
+    consoleNotifier?.attach((n) => session.notify(n));
+    await session.run();
   } finally {
     await shutdown();
   }
