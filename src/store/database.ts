@@ -99,6 +99,11 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   pool.on("error", (err) =>
     options.logger?.warn(`idle PostgreSQL connection lost: ${err.message}`),
   );
+  // A connection can die in the instant between the pool handing it out and
+  // Prisma's adapter listening on it (a restart right after connecting): its
+  // 'error' event would then have no listener and crash the process. The
+  // query that uses the connection fails and reports it (E_UNAVAILABLE).
+  pool.on("connect", (client) => client.on("error", () => {}));
 
   try {
     await pool.query("SELECT 1");

@@ -81,7 +81,17 @@ export async function onDeliveryFailed(
   const attempts = job.opts.attempts ?? 1;
   if (job.attemptsMade < attempts) return;
   const n = job.data.notification;
-  await deps.ledger.dead(n.key, error.message);
+  // The database may be what failed. This runs outside any job: a rejection
+  // here would crash the worker, and the dead letter must still be counted,
+  // logged and alerted.
+  await deps.ledger
+    .dead(n.key, error.message)
+    .catch((e: unknown) =>
+      deps.logger.error(
+        { key: n.key, err: e },
+        "could not mark the notification dead in the ledger",
+      ),
+    );
   deps.metrics.deadLettered.inc();
   deps.logger.error(
     { key: n.key, to: n.to, err: error },

@@ -1,6 +1,7 @@
 import type { Job, Queue } from "bullmq";
 import { milestonesFor, overdueMilestone, type Milestone } from "../core/deadlines/milestones.ts";
 import { nudgeNotifications } from "../core/notifications/nudges.ts";
+import { staffLocales } from "../core/notifications/render.ts";
 import type { Logger } from "../logging.ts";
 import { toComplaint } from "../store/repositories/map.ts";
 import {
@@ -48,19 +49,35 @@ export async function processNudge(deps: NudgeDeps, job: Job<NudgeJob>): Promise
     orderBy: { id: "asc" },
   });
   const now = deps.now();
+  const recipients = {
+    responsible,
+    owner: complaint.ownerId,
+    deptManager: row.department?.managerId ?? responsibleStaff?.managerId ?? null,
+    teamChannel: row.department ? (row.department.channel ?? row.department.id) : null,
+    gms: gms.map((g) => g.id),
+  };
+  // Each recipient reads the nudge in their own language.
+  const people = [
+    recipients.responsible,
+    recipients.owner,
+    recipients.deptManager,
+    ...recipients.gms,
+  ];
+  const locales = staffLocales(
+    await deps.prisma.staff.findMany({
+      where: { id: { in: people.filter((id): id is string => id !== null) } },
+      select: { id: true, locale: true },
+    }),
+    deps.policy,
+  );
   const notifications = nudgeNotifications({
     complaint,
     deadline,
     milestone,
     now,
     timeZone: deps.policy.timezone,
-    recipients: {
-      responsible,
-      owner: complaint.ownerId,
-      deptManager: row.department?.managerId ?? responsibleStaff?.managerId ?? null,
-      teamChannel: row.department ? (row.department.channel ?? row.department.id) : null,
-      gms: gms.map((g) => g.id),
-    },
+    recipients,
+    locales,
   });
   for (const n of notifications) {
     await enqueueDelivery(deps.notifications, deps.platforms, n, job.data.at);

@@ -1,6 +1,10 @@
 import type { DomainEvent } from "../core/notifications/notification.ts";
 import type { Notifier } from "../core/notifications/notifier.ts";
-import { notificationsFor } from "../core/notifications/render.ts";
+import {
+  englishNotifications,
+  notificationsFor,
+  type NotificationLocales,
+} from "../core/notifications/render.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 interface OutboxRow {
@@ -23,6 +27,8 @@ export async function relayOutbox(
   prisma: PrismaClient,
   notifier: Notifier,
   batchSize = 100,
+  /** Each recipient's language (App.notificationLocales); default everyone in English. */
+  locales: NotificationLocales = englishNotifications,
 ): Promise<number> {
   let relayed = 0;
   for (;;) {
@@ -37,7 +43,7 @@ export async function relayOutbox(
           aggregateId: row.aggregate_id,
           payload: asPayload(row.payload),
         };
-        for (const n of notificationsFor(event)) await notifier.send(n);
+        for (const n of notificationsFor(event, locales)) await notifier.send(n);
         await tx.$executeRaw`UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE id = ${row.id}`;
       }
       return rows.length;

@@ -91,11 +91,15 @@ export class Queues {
   }
 }
 
-/** Job ids are deterministic, so adding a job twice is a no-op. */
+/**
+ * Job ids are deterministic, so adding a job twice is a no-op. BullMQ refuses
+ * ids with ':' (its key separator), which stage deadlines (`stage:<id>`) and
+ * notification keys may contain.
+ */
 export const jobId = {
   schedule: (complaintId: string, tag: string) => `s|${complaintId}|${tag}`,
   nudge: (complaintId: string, kind: string, milestone: string, version: number) =>
-    `n|${complaintId}|${kind}|${milestone}|v${version}`,
+    `n|${complaintId}|${kind.replaceAll(":", "|")}|${milestone}|v${version}`,
   deliver: (key: string) => `d|${key.replaceAll(":", "|")}`,
 };
 

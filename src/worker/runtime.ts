@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { App } from "../app.ts";
 import type { DomainEvent, Notification } from "../core/notifications/notification.ts";
 import type { Notifier } from "../core/notifications/notifier.ts";
-import { notificationsFor } from "../core/notifications/render.ts";
+import { notificationsFor, type NotificationLocales } from "../core/notifications/render.ts";
 import type { Logger } from "../logging.ts";
 import { scheduleComplaint, type SchedulerDeps } from "./deadline-scheduler.ts";
 import { deliveryProcessor, onDeliveryFailed } from "./delivery.ts";
@@ -170,9 +170,13 @@ export class WorkerRuntime {
    */
   relayOnce(direct?: (n: Notification) => Promise<void>): Promise<number> {
     // One relay at a time per process; others in other processes are kept apart by SKIP LOCKED.
-    const run = this.relaying.then(() =>
-      relayEvents(this.options.app.db.prisma, (event) => this.handleEvent(event, direct)),
-    );
+    const run = this.relaying.then(async () => {
+      // Read before the relay's transaction: each recipient reads in their own language.
+      const locales = await this.options.app.notificationLocales();
+      return relayEvents(this.options.app.db.prisma, (event) =>
+        this.handleEvent(event, locales, direct),
+      );
+    });
     this.relaying = run.catch((error: unknown) =>
       this.options.logger.error({ err: error }, "outbox relay failed"),
     );
@@ -181,10 +185,11 @@ export class WorkerRuntime {
 
   private async handleEvent(
     event: DomainEvent,
+    locales: NotificationLocales,
     direct?: (n: Notification) => Promise<void>,
   ): Promise<void> {
     const now = Date.now();
-    for (const n of notificationsFor(event)) {
+    for (const n of notificationsFor(event, locales)) {
       if (direct) await direct(n);
       else await enqueueDelivery(this.queues.notifications, this.platforms, n, now);
     }

@@ -58,6 +58,25 @@ export async function runScheduled(
     return `daily reports for ${departments.length} team(s)`;
   }
   if (name === "monthly-reminder") {
+    // The summary itself (stats post:yes) goes to the management channel, once
+    // a month even when this job is retried; managers get a reminder.
+    const month = previousMonth(app);
+    const posted = await app.db.prisma.auditEvent.findFirst({
+      where: {
+        action: "report.monthly",
+        actorId: SYSTEM_ACTOR,
+        data: { path: ["month"], equals: month },
+      },
+      select: { id: true },
+    });
+    if (!posted) {
+      const summary = await app.engine.run(
+        ["stats"],
+        { month, post: "yes", charts: "no" },
+        SYSTEM_ACTOR,
+      );
+      if (!summary.ok) logger.warn({ error: summary.error }, "monthly summary failed");
+    }
     const notifications = monthlyReminder(app, await managers(app));
     for (const n of notifications)
       await enqueueDelivery(queues.notifications, platforms, n, Date.now());
@@ -76,29 +95,23 @@ async function managers(app: App): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+function previousMonth(app: App): string {
+  const now = wallTime(app.clock.now(), app.policy.timezone);
+  const prev = now.month === 1 ? { y: now.year - 1, m: 12 } : { y: now.year, m: now.month - 1 };
+  return `${prev.y}-${String(prev.m).padStart(2, "0")}`;
+}
+
 /**
  * Seed 002: the monthly summary, with responsibility attribution, is due by
  * the 10th. Keys carry the month, so the reminder goes out once a month.
  */
 export function monthlyReminder(app: App, managerIds: readonly string[]): Notification[] {
-  const { policy } = app;
-  const now = wallTime(app.clock.now(), policy.timezone);
-  const prev = now.month === 1 ? { y: now.year - 1, m: 12 } : { y: now.year, m: now.month - 1 };
-  const month = `${prev.y}-${String(prev.m).padStart(2, "0")}`;
-  const text = `Monthly complaint summary for ${month} is due by day ${policy.reports.monthlySummaryDueDay}: counts, on-time rate, satisfaction and responsibility shares`;
-  const to = [
-    ...managerIds.map((id): Notification => ({
-      kind: "dm",
-      to: id,
-      text,
-      key: `monthly|${month}|${id}`,
-    })),
-    {
-      kind: "channel",
-      to: policy.major.managementChannel,
-      text,
-      key: `monthly|${month}|#${policy.major.managementChannel}`,
-    } satisfies Notification,
-  ];
-  return to;
+  const month = previousMonth(app);
+  const text = `Monthly complaint summary for ${month} is due by day ${app.policy.reports.monthlySummaryDueDay}: the figures are in the management channel; complaint stats month:${month} shows your department's, by:agent per person`;
+  return managerIds.map((id): Notification => ({
+    kind: "dm",
+    to: id,
+    text,
+    key: `monthly|${month}|${id}`,
+  }));
 }
