@@ -45,13 +45,14 @@ export function deliveryTime(
   return nextDeliveryTime(deps.calendar, m.at, urgent);
 }
 
-export async function addNudge(
+/** The delayed job for one milestone: fires at its delivery time (quiet hours applied). */
+export function nudgeJob(
   deps: SchedulerDeps,
   complaintId: string,
   d: DeadlineRecord,
   m: Milestone,
   urgent: boolean,
-): Promise<void> {
+) {
   const at = deliveryTime(deps, m, urgent);
   const data: NudgeJob = {
     complaintId,
@@ -60,10 +61,25 @@ export async function addNudge(
     version: d.version,
     at: at.getTime(),
   };
-  await deps.queue.add("nudge", data, {
-    jobId: jobId.nudge(complaintId, d.kind, m.id, d.version),
-    delay: Math.max(0, at.getTime() - deps.now().getTime()),
-  });
+  return {
+    name: "nudge",
+    data,
+    opts: {
+      jobId: jobId.nudge(complaintId, d.kind, m.id, d.version),
+      delay: Math.max(0, at.getTime() - deps.now().getTime()),
+    },
+  };
+}
+
+export async function addNudge(
+  deps: SchedulerDeps,
+  complaintId: string,
+  d: DeadlineRecord,
+  m: Milestone,
+  urgent: boolean,
+): Promise<void> {
+  const job = nudgeJob(deps, complaintId, d, m, urgent);
+  await deps.queue.add(job.name, job.data, job.opts);
 }
 
 /**
@@ -84,14 +100,14 @@ export async function scheduleComplaint(deps: SchedulerDeps, complaintId: string
     return 0;
   }
   const now = deps.now();
-  let scheduled = 0;
-  for (const d of deadlines) {
-    for (const m of pendingMilestones(milestonesFor(d, deps.policy, deps.calendar), now)) {
-      await addNudge(deps, complaintId, d, m, complaint.majorAt !== null);
-      scheduled++;
-    }
-  }
-  return scheduled;
+  // One round trip per complaint: the reconciler's speed after a restart or FLUSHALL depends on it.
+  const jobs = deadlines.flatMap((d) =>
+    pendingMilestones(milestonesFor(d, deps.policy, deps.calendar), now).map((m) =>
+      nudgeJob(deps, complaintId, d, m, complaint.majorAt !== null),
+    ),
+  );
+  if (jobs.length > 0) await deps.queue.addBulk(jobs);
+  return jobs.length;
 }
 
 /** Removes the pending nudges of every version of the case's deadlines. */

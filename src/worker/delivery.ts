@@ -79,7 +79,9 @@ export async function onDeliveryFailed(
 ): Promise<void> {
   if (!job) return;
   const attempts = job.opts.attempts ?? 1;
-  if (job.attemptsMade < attempts) return;
+  // Final when the attempts ran out, or BullMQ gave up without retrying (unrecoverable, stalled too often).
+  const gaveUp = error.name === "UnrecoverableError" || /stalled more than/i.test(error.message);
+  if (job.attemptsMade < attempts && !gaveUp) return;
   const n = job.data.notification;
   // The database may be what failed. This runs outside any job: a rejection
   // here would crash the worker, and the dead letter must still be counted,

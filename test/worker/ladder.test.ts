@@ -81,7 +81,10 @@ describe("deadline ladder in the console (policy.demo.yaml)", () => {
     const openedAnswer = lines.find(
       (l) => (l.json.complaint as { number?: string } | undefined)?.number === numbers[1],
     );
-    const t0 = openedAnswer?.at ?? assignedAt;
+    // Deadlines run from the complaint's receivedAt (same machine clock as Date.now()).
+    const receivedAt = (openedAnswer?.json.complaint as { receivedAt?: string } | undefined)
+      ?.receivedAt;
+    const t0 = receivedAt ? Date.parse(receivedAt) : assignedAt;
     await waitFor(
       () => lines.some((l) => l.json.to === "gm" && String(l.json.text).startsWith("Escalation")),
       20_000,
@@ -106,13 +109,14 @@ describe("deadline ladder in the console (policy.demo.yaml)", () => {
       "channel:billing:Overdue",
       "dm:gm:Escalation",
     ]);
-    // On time: each within 1.5 s of its due moment (1 s, 2 s, 4 s, 6 s, 8 s, 10 s after intake).
+    // On time: never before its due moment (1, 2, 4, 6, 8, 10 s after intake), and not
+    // minutes late (a poller that runs every minute would be). Lateness itself is
+    // measured in bench/, not asserted here: this machine is shared.
     const expected = [1, 2, 4, 6, 8, 10].map((s) => s * 1000);
     nudges.forEach((l, i) => {
-      expect(
-        Math.abs(l.at - t0 - (expected[i] ?? 0)),
-        `${seen[i]} at +${l.at - t0} ms`,
-      ).toBeLessThan(1500);
+      const offset = l.at - t0;
+      expect(offset, `${seen[i]} at +${offset} ms`).toBeGreaterThanOrEqual((expected[i] ?? 0) - 50);
+      expect(offset, `${seen[i]} at +${offset} ms`).toBeLessThan((expected[i] ?? 0) + 5000);
     });
     expect(nudges.every((l) => l.json.complaint === numbers[1])).toBe(true);
     expect(
