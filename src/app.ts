@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { AppConfig } from "./config/env.ts";
 import { loadPolicy } from "./config/policy-file.ts";
 import { defaultHolidayCalendar } from "./calendar/chinese-days.ts";
@@ -8,6 +9,7 @@ import type { ComplaintView } from "./core/complaint/view.ts";
 import { complaintView } from "./core/complaint/view.ts";
 import { deadlineView } from "./core/deadlines/view.ts";
 import type { Notification } from "./core/notifications/notification.ts";
+import { staffLocales, type NotificationLocales } from "./core/notifications/render.ts";
 import type { Policy } from "./core/policy/schema.ts";
 import type { Platform } from "./core/staff/staff.ts";
 import type { Clock } from "./core/ports.ts";
@@ -23,6 +25,9 @@ import { chatStore, type ChatStore } from "./store/chat.ts";
 import { openMigratedDatabase, type Database } from "./store/database.ts";
 import { prismaUnitOfWork } from "./store/unit-of-work.ts";
 import { relayOutbox } from "./worker/outbox-relay.ts";
+import { chartRenderer } from "./reports/chart-renderer.ts";
+import { fileExporter } from "./reports/file-exporter.ts";
+import { xlsxSink } from "./reports/xlsx-sink.ts";
 
 export type { ChatMessageRef } from "./store/chat-messages.ts";
 export type {
@@ -99,6 +104,8 @@ export interface App {
   };
   /** Relays pending outbox events in-process and returns what was sent. */
   flushNotifications(): Promise<Notification[]>;
+  /** Who reads notifications in which language (staff locale, else the policy's): one query. */
+  notificationLocales(): Promise<NotificationLocales>;
   close(): Promise<void>;
 }
 
@@ -141,6 +148,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   logger.info(coverage.summary);
   for (const warning of coverage.warnings) logger.warn(warning);
   const uow = prismaUnitOfWork(db.prisma);
+  // Only people with a language of their own; everyone else reads the policy's.
+  const notificationLocales = async () =>
+    staffLocales(
+      await db.prisma.staff.findMany({
+        where: { locale: { not: null } },
+        select: { id: true, locale: true },
+      }),
+      policy,
+    );
   const engine = new Engine({
     uow,
     policy,
@@ -148,6 +164,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     clock: options.clock ?? systemClock,
     onInternalError: (error, ctx) =>
       logger.error({ err: error, actor: ctx.actorId }, "command failed"),
+    services: {
+      charts: chartRenderer(),
+      exporter: fileExporter(db.prisma, {
+        dir: path.join(config.dataDir, "exports"),
+        sinks: { xlsx: xlsxSink },
+      }),
+    },
   });
   return {
     engine,
@@ -221,14 +244,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     chatInstallations: chatInstallationStore(db.prisma),
     async flushNotifications() {
       const sent: Notification[] = [];
-      await relayOutbox(db.prisma, {
-        send: (n) => {
+      const notifier = {
+        send: (n: Notification) => {
           sent.push(n);
           return Promise.resolve();
         },
-      });
+      };
+      await relayOutbox(db.prisma, notifier, 100, await notificationLocales());
       return sent;
     },
+    notificationLocales,
     close: () => db.close(),
   };
 }

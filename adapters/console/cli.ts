@@ -1,9 +1,11 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../../src/app.ts";
 import { startConsoleRuntime, type ConsoleRuntime } from "../../src/console-runtime.ts";
 import { loadConfig } from "../../src/config/env.ts";
 import { createLogger } from "../../src/logging.ts";
 import { describeStartupError } from "../../src/startup-error.ts";
+import { progressPrinter } from "./progress.ts";
 import { ConsoleSession } from "./session.ts";
 
 const usage = `usage: npm run console -- [--as <staff-id>] [--json]
@@ -51,12 +53,14 @@ async function main(): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       backend: {
-        execute: (line, actorId) => app.engine.execute(line, actorId),
+        execute: (line, actorId, options) => app.engine.execute(line, actorId, options),
         flushNotifications: flush,
       },
       actorId: actor.id,
       json: args.json,
       prompt: interactive,
+      filesDir: path.join(config.dataDir, "files"),
+      progress: progressPrinter(process.stderr, process.stderr.isTTY === true),
     });
     runtime.notifier.attach((n) => session.notify(n));
     await session.run();

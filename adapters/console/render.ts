@@ -33,10 +33,11 @@ export function renderText(outcome: Outcome): string {
   }
   const lines = [outcome.text];
   if (outcome.fields?.length) {
-    const width = Math.max(...outcome.fields.map((f) => f.label.length));
+    const width = Math.max(...outcome.fields.map((f) => displayWidth(f.label)));
     for (const f of outcome.fields) {
       const [first, ...more] = f.value.split("\n");
-      lines.push(`  ${f.label.padEnd(width)}  ${first ?? ""}`);
+      const pad = " ".repeat(width - displayWidth(f.label));
+      lines.push(`  ${f.label}${pad}  ${first ?? ""}`);
       for (const m of more) lines.push(`  ${" ".repeat(width)}  ${m}`);
     }
   }
@@ -44,10 +45,26 @@ export function renderText(outcome: Outcome): string {
     lines.push(`${section.heading}:`);
     for (const l of section.lines) lines.push(`  ${l}`);
   }
+  for (const f of outcome.files ?? []) {
+    const size = f.bytes < 10_240 ? `${f.bytes} bytes` : `${Math.round(f.bytes / 1024)} kB`;
+    const rows = f.rows === undefined ? "" : `, ${f.rows} rows`;
+    lines.push(`File: ${f.path ?? f.filename} (${size}${rows})`);
+  }
   if (outcome.actions?.length) {
     lines.push(`Actions: ${outcome.actions.map((a) => `[${a.label}] ${a.command}`).join("  ")}`);
   }
   return lines.join("\n");
+}
+
+// Chinese labels (受理渠道) take two terminal columns per character.
+const wide =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Columns a terminal gives `text`: East Asian wide characters count twice. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += wide.test(c) ? 2 : 1;
+  return width;
 }
 
 export function renderNotificationText(n: Notification): string {

@@ -1,7 +1,10 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { RunOptions } from "../../src/core/engine.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Outcome } from "../../src/core/reply/reply.ts";
+import { saveFiles } from "./files.ts";
+import type { ProgressPrinter } from "./progress.ts";
 import {
   renderJson,
   renderNotificationJson,
@@ -10,7 +13,7 @@ import {
 } from "./render.ts";
 
 export interface ConsoleBackend {
-  execute(line: string, actorId: string): Promise<Outcome>;
+  execute(line: string, actorId: string, options?: RunOptions): Promise<Outcome>;
   /** Delivers what the last commands queued, returning the notifications. */
   flushNotifications(): Promise<Notification[]>;
 }
@@ -23,6 +26,10 @@ export interface ConsoleSessionOptions {
   json: boolean;
   /** Show a prompt (interactive terminal). */
   prompt: boolean;
+  /** Where files that come inline (charts, CSV) are written; unset: not written. */
+  filesDir?: string;
+  /** Shows the progress of long commands (exports). */
+  progress?: ProgressPrinter;
 }
 
 const metaHelp = [
@@ -55,7 +62,12 @@ export class ConsoleSession {
 
   private async handle(line: string): Promise<void> {
     if (line.startsWith(".")) return this.meta(line);
-    const outcome = await this.options.backend.execute(line, this.actorId);
+    const { progress, filesDir } = this.options;
+    const result = await this.options.backend.execute(line, this.actorId, {
+      onProgress: (p) => progress?.update(p),
+    });
+    progress?.done();
+    const outcome = filesDir ? await saveFiles(result, filesDir) : result;
     this.write(this.options.json ? renderJson(outcome) : renderText(outcome));
     for (const n of await this.options.backend.flushNotifications()) {
       this.write(this.options.json ? renderNotificationJson(n) : renderNotificationText(n));

@@ -22,6 +22,7 @@ import { identify } from "./identity.ts";
 import { chatLocale, type ChatLocale } from "./locale.ts";
 import { t } from "./messages.ts";
 import { buildModal, carriedOptions, needsModal, readModal } from "./modal.ts";
+import { withReplyFiles } from "./files.ts";
 import { errorMessage, outcomeMessage, textMessage, type DiscordMessage } from "./render.ts";
 
 /**
@@ -205,7 +206,7 @@ export class InteractionHandler {
     const who = await identify(app, this.options.roles, i, ctx.locale);
     if (!who.ok) return this.edit(i, errorMessage(who.message));
     const outcome = await app.engine.run(invocation.words, invocation.options, who.staffId);
-    await this.edit(i, outcomeMessage(outcome));
+    await this.edit(i, await withReplyFiles(outcomeMessage(outcome), outcome));
     if (outcome.ok && outcome.complaint) {
       await this.options.cards
         .sync({

@@ -1,5 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { webApi } from "@slack/bolt";
-import type { Reply } from "../../src/core/reply/reply.ts";
+import type { Reply, ReplyFile } from "../../src/core/reply/reply.ts";
 import { withRetries, type RetryPolicy } from "./web-api.ts";
 
 /**
@@ -13,13 +14,7 @@ export async function sendAttachment(
   attachment: NonNullable<Reply["attachment"]>,
   retry: RetryPolicy,
 ): Promise<void> {
-  const opened = await withRetries(
-    "conversations.open",
-    () => client.conversations.open({ users: slackUserId }),
-    retry,
-  );
-  const channel = opened.channel?.id;
-  if (!channel) throw new Error(`conversations.open returned no channel for ${slackUserId}`);
+  const channel = await openDm(client, slackUserId, retry);
   // uploadV2 is several calls (get URL, upload, complete); retried whole at most once.
   await withRetries(
     "files.uploadV2",
@@ -32,4 +27,46 @@ export async function sendAttachment(
       }),
     { ...retry, attempts: Math.min(retry.attempts, 2) },
   );
+}
+
+/**
+ * A reply's files (charts, exports) to the requester's DM, for the same
+ * reason, in one upload. Files on disk (exports) were written on this
+ * machine by the command that answered.
+ */
+export async function sendFiles(
+  client: webApi.WebClient,
+  slackUserId: string,
+  files: readonly ReplyFile[],
+  retry: RetryPolicy,
+): Promise<void> {
+  if (files.length === 0) return;
+  const channel = await openDm(client, slackUserId, retry);
+  const uploads = await Promise.all(
+    files.map(async (f) => ({
+      filename: f.filename,
+      title: f.title ?? f.filename,
+      file: f.path !== undefined ? await readFile(f.path) : Buffer.from(f.base64, "base64"),
+    })),
+  );
+  await withRetries(
+    "files.uploadV2",
+    () => client.files.uploadV2({ channel_id: channel, file_uploads: uploads }),
+    { ...retry, attempts: Math.min(retry.attempts, 2) },
+  );
+}
+
+async function openDm(
+  client: webApi.WebClient,
+  slackUserId: string,
+  retry: RetryPolicy,
+): Promise<string> {
+  const opened = await withRetries(
+    "conversations.open",
+    () => client.conversations.open({ users: slackUserId }),
+    retry,
+  );
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error(`conversations.open returned no channel for ${slackUserId}`);
+  return channel;
 }

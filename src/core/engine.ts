@@ -1,4 +1,4 @@
-import type { AnyCommand, CommandContext } from "./commands/command.ts";
+import type { AfterCommit, AnyCommand, CommandContext } from "./commands/command.ts";
 import { parseLine } from "./commands/grammar.ts";
 import type { OptionSpecs } from "./commands/options.ts";
 import { commands as defaultCommands } from "./commands/registry.ts";
@@ -7,12 +7,22 @@ import {
   ErrorCode,
   forbidden,
   isComplaintError,
+  unknownStaff,
   validationError,
 } from "./errors.ts";
 import type { DeadlineCalendar } from "./deadlines/deadline.ts";
+import {
+  isMessage,
+  localeOf,
+  msg,
+  translator,
+  type Locale,
+  type Translator,
+} from "./i18n/translate.ts";
 import type { Policy } from "./policy/schema.ts";
 import type { Clock, UnitOfWork } from "./ports.ts";
-import type { Outcome } from "./reply/reply.ts";
+import type { Outcome, Reply } from "./reply/reply.ts";
+import type { ProgressListener, ReportServices } from "./reports/services.ts";
 import { roleAtLeast } from "./staff/role.ts";
 import { suggest } from "./suggest.ts";
 
@@ -25,6 +35,13 @@ export interface EngineOptions {
   commands?: readonly AnyCommand[];
   /** Called with failures that are not the user's fault (bugs, outages). */
   onInternalError?: (error: unknown, context: { line: string; actorId: string }) => void;
+  /** Exports and charts; without them `export` is unavailable and `stats` has no charts. */
+  services?: ReportServices;
+}
+
+/** Per call: how a long command (an export) reports its progress. */
+export interface RunOptions {
+  onProgress?: ProgressListener;
 }
 
 export interface Resolved {
@@ -56,15 +73,30 @@ export class Engine {
     return specs;
   }
 
+  /** The language `actorId` reads: their own, else the policy's (also for people not in the directory). */
+  async localeFor(actorId: string): Promise<Locale> {
+    try {
+      const staff = await this.options.uow.transaction((repos) => repos.staff.find(actorId));
+      return localeOf(staff, this.options.policy.locale);
+    } catch {
+      return this.options.policy.locale;
+    }
+  }
+
+  /** Replies in `locale`, naming the policy's channels, categories and causes in it. */
+  translator(locale: Locale): Translator {
+    return translator(locale, this.options.policy);
+  }
+
   /** Runs a line of the text grammar. */
-  async execute(line: string, actorId: string): Promise<Outcome> {
+  async execute(line: string, actorId: string, runOptions: RunOptions = {}): Promise<Outcome> {
     let parsed;
     try {
       parsed = parseLine(line);
     } catch (error) {
-      return this.failure(error, line, actorId);
+      return this.failure(error, line, actorId, await this.localeFor(actorId));
     }
-    return this.run(parsed.words, parsed.options, actorId);
+    return this.run(parsed.words, parsed.options, actorId, runOptions);
   }
 
   /**
@@ -75,26 +107,33 @@ export class Engine {
     words: readonly string[],
     options: Record<string, string>,
     actorId: string,
+    runOptions: RunOptions = {},
   ): Promise<Outcome> {
     const line = words.join(" ");
+    let locale = this.options.policy.locale;
     try {
-      const { command, specs } = this.resolve(words);
+      const deferred: AfterCommit[] = [];
       const reply = await this.options.uow.transaction(async (repos) => {
+        // Only the attempt that commits may leave work behind.
+        deferred.length = 0;
         const actor = await repos.staff.find(actorId);
-        if (!actor) {
-          throw new ComplaintError(
-            ErrorCode.UnknownStaff,
-            `you (${actorId}) are not in the staff directory; an admin adds you with complaint staff add id:${actorId} name:"…" role:agent`,
-          );
-        }
-        if (!actor.active) throw forbidden(`your account ${actorId} is deactivated`);
+        // Looked up first so that even "unknown command" is in the actor's language.
+        locale = localeOf(actor, this.options.policy.locale);
+        const t = this.translator(locale);
+        const { command, specs } = this.resolve(words);
+        if (!actor) throw unknownStaff(msg("engine.unknownStaff", { id: actorId }));
+        if (!actor.active) throw forbidden(msg("engine.deactivated", { id: actorId }));
         if (!roleAtLeast(actor.role, command.permission.minRole)) {
           throw forbidden(
-            `complaint ${command.name} needs the role ${command.permission.minRole} or higher; you are ${actor.role}`,
+            msg("engine.needsRole", {
+              command: command.name,
+              role: command.permission.minRole,
+              actual: actor.role,
+            }),
           );
         }
         // After the role check: someone who may not run a command learns that first.
-        const args = validateOptions(command, specs, options);
+        const args = validateOptions(command, specs, options, t);
         const ctx: CommandContext = {
           actor,
           repos,
@@ -102,22 +141,27 @@ export class Engine {
           now: this.options.clock.now(),
           calendar: this.options.calendar,
           commands: this.commands,
+          afterCommit: (step) => deferred.push(step),
+          locale,
+          t,
         };
         return command.handler(args, ctx);
       });
-      return { ok: true, ...reply };
+      let full = reply;
+      for (const step of deferred) {
+        const env = { services: this.options.services ?? {}, onProgress: runOptions.onProgress };
+        full = mergeReply(full, await step(env));
+      }
+      return { ok: true, ...full };
     } catch (error) {
-      return this.failure(error, line, actorId);
+      return this.failure(error, line, actorId, locale);
     }
   }
 
   /** The command `words` name, or a coded E_UNKNOWN_COMMAND. */
   resolve(words: readonly string[]): Resolved {
     if (words.length === 0) {
-      throw new ComplaintError(
-        ErrorCode.UnknownCommand,
-        "no command given; complaint help lists the commands",
-      );
+      throw new ComplaintError(ErrorCode.UnknownCommand, msg("engine.noCommand"));
     }
     for (const take of [2, 1]) {
       if (take > words.length) continue;
@@ -127,41 +171,40 @@ export class Engine {
       if (command) {
         throw new ComplaintError(
           ErrorCode.UnknownCommand,
-          `complaint ${name} takes options written name:value, not ${JSON.stringify(words[take])}`,
+          msg("engine.takesOptions", { name, word: words[take] ?? "" }),
         );
       }
     }
     const name = words.join(" ");
     const group = this.commands.filter((c) => c.name.startsWith(`${words[0] ?? ""} `));
-    const hint =
-      group.length > 0
-        ? `; ${words[0] ?? ""} takes one of: ${group.map((c) => c.name.split(" ")[1]).join(", ")}`
-        : suggest(
-            name,
-            this.commands.map((c) => c.name),
-            (s) => `; did you mean ${s}?`,
-          );
+    const suggestion = suggest(
+      name,
+      this.commands.map((c) => c.name),
+      (s) => s,
+    );
     throw new ComplaintError(
       ErrorCode.UnknownCommand,
-      `unknown command ${JSON.stringify(name)}${hint}. complaint help lists the commands`,
+      msg("engine.unknownCommand", {
+        name,
+        group: group.length > 0 ? (words[0] ?? "") : null,
+        subcommands: group.map((c) => c.name.split(" ")[1] ?? ""),
+        suggestion: suggestion || null,
+      }),
     );
   }
 
-  private failure(error: unknown, line: string, actorId: string): Outcome {
+  private failure(error: unknown, line: string, actorId: string, locale: Locale): Outcome {
+    const t = this.translator(locale);
     if (isComplaintError(error)) {
+      const { message, details } = error.localize(t);
       return {
         ok: false,
-        text: `${error.code}: ${error.message}`,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
-        },
+        text: `${error.code}: ${message}`,
+        error: { code: error.code, message, ...(details ? { details } : {}) },
       };
     }
     this.options.onInternalError?.(error, { line, actorId });
-    const message =
-      "something went wrong on our side; nothing was changed. Try again, and tell an admin if it keeps happening";
+    const message = t("engine.internal");
     return {
       ok: false,
       text: `${ErrorCode.Internal}: ${message}`,
@@ -170,32 +213,48 @@ export class Engine {
   }
 }
 
-/** Checks every option at once, so the user fixes them all in one go. */
+function mergeReply(reply: Reply, more: Partial<Reply>): Reply {
+  const files = [...(reply.files ?? []), ...(more.files ?? [])];
+  const sections = [...(reply.sections ?? []), ...(more.sections ?? [])];
+  return {
+    ...reply,
+    ...more,
+    text: more.text ?? reply.text,
+    ...(files.length ? { files } : {}),
+    ...(sections.length ? { sections } : {}),
+  };
+}
+
+/**
+ * Checks every option at once, so the user fixes them all in one go. The
+ * refusal is in `t`'s language (English by default, for adapters that check
+ * a form before running it).
+ */
 export function validateOptions(
   command: AnyCommand,
   specs: OptionSpecs,
   given: Record<string, string>,
+  t: Translator = translator("en"),
 ): Record<string, unknown> {
   const problems: string[] = [];
   const fields: Record<string, string> = {};
   const args: Record<string, unknown> = {};
+  const known = Object.keys(specs);
   for (const name of Object.keys(given)) {
     if (!(name in specs)) {
-      const hint = suggest(name, Object.keys(specs), (s) => ` (did you mean ${s}?)`);
-      const known = Object.keys(specs);
+      const suggestion = suggest(name, known, (s) => s) || null;
       problems.push(
-        `${name}: complaint ${command.name} has no option ${name}${hint}; ` +
-          (known.length ? `it takes ${known.join(", ")}` : "it takes no options"),
+        t("validate.unknownOption", { name, command: command.name, suggestion, known }),
       );
-      fields[name] = "unknown option";
+      fields[name] = t("field.unknownOption");
     }
   }
   for (const [name, spec] of Object.entries(specs)) {
     const raw = given[name];
     if (raw === undefined) {
       if (spec.required) {
-        problems.push(`${name}: missing (${spec.help})`);
-        fields[name] = "missing";
+        problems.push(t("validate.missing", { name, help: t.render(spec.helpText) }));
+        fields[name] = t("field.missing");
       }
       continue;
     }
@@ -203,17 +262,18 @@ export function validateOptions(
     if (result.success) {
       args[name] = result.data;
     } else {
-      const message = result.error.issues.map((i) => i.message).join("; ");
-      const shown =
-        raw.length > 40
-          ? `${JSON.stringify(raw.slice(0, 40))}… (${raw.length} characters)`
-          : JSON.stringify(raw);
-      problems.push(`${name}: ${shown} ${message}`);
-      fields[name] = message;
+      const problem = result.error.issues
+        .map((i) => {
+          const message: unknown = i.code === "custom" ? i.params?.i18n : undefined;
+          return isMessage(message) ? t.render(message) : i.message;
+        })
+        .join(t("common.clauseSeparator"));
+      problems.push(t("validate.bad", { name, raw, problem }));
+      fields[name] = problem;
     }
   }
   if (problems.length > 0) {
-    throw validationError(`complaint ${command.name}: ${problems.join("; ")}`, fields);
+    throw validationError(t("validate.summary", { command: command.name, problems }), fields);
   }
   return args;
 }

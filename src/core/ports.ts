@@ -4,6 +4,14 @@ import type { CompensationRecord } from "./compensation/compensation.ts";
 import type { DeadlineRecord } from "./deadlines/deadline.ts";
 import type { DncRecord } from "./dnc/dnc.ts";
 import type { ResponsibilityShare } from "./complaint/responsibility.ts";
+import type { Period } from "./reports/period.ts";
+import type {
+  GroupBy,
+  GroupFigures,
+  MonthlyFigures,
+  StatsFilter,
+  TrendPoint,
+} from "./reports/stats.ts";
 import type { Role } from "./staff/role.ts";
 import type { Department, Staff } from "./staff/staff.ts";
 
@@ -183,6 +191,12 @@ export interface ReportRepository {
     departmentId: string | null,
     window: { from: Date; to: Date; tomorrowEnd: Date; now: Date },
   ): Promise<DailyCounts>;
+  /** The month's statistics (reports/stats.ts says which facts belong to a month). */
+  monthly(filter: StatsFilter, period: Period, now: Date): Promise<MonthlyFigures>;
+  /** The month per assignee (agent) or per department. */
+  grouped(by: GroupBy, filter: StatsFilter, period: Period, now: Date): Promise<GroupFigures[]>;
+  /** Received, closed and on-time per month, in the order given. */
+  trend(filter: StatsFilter, periods: readonly Period[], now: Date): Promise<TrendPoint[]>;
 }
 
 export interface DailyCounts {

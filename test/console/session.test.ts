@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleSession } from "../../adapters/console/session.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import { notificationsFor } from "../../src/core/notifications/render.ts";
-import { createTestEngine, seedTeam, type TestEngine } from "../helpers/engine.ts";
+import {
+  createTestEngine,
+  recipientLocales,
+  seedTeam,
+  type TestEngine,
+} from "../helpers/engine.ts";
 
 async function runScript(
   t: TestEngine,
@@ -29,15 +34,19 @@ async function runScript(
           orderBy: { id: "asc" },
         });
         const out: Notification[] = [];
+        const locales = await recipientLocales(t);
         for (const e of events) {
           lastEvent = e.id;
           out.push(
-            ...notificationsFor({
-              id: e.id.toString(),
-              type: e.type,
-              aggregateId: e.aggregateId,
-              payload: e.payload as Record<string, unknown>,
-            }),
+            ...notificationsFor(
+              {
+                id: e.id.toString(),
+                type: e.type,
+                aggregateId: e.aggregateId,
+                payload: e.payload as Record<string, unknown>,
+              },
+              locales,
+            ),
           );
         }
         return out;

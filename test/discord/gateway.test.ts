@@ -251,6 +251,19 @@ describe("Discord over the gateway", () => {
     ]);
   });
 
+  it("attaches the stats charts as PNGs to the answer", async () => {
+    const p = slash(people.carol, ["stats"], { month: "2026-10" });
+    const mark = h.fake.calls.length;
+    await send(p);
+    const edit = await h.fake.waitFor((c) => isEdit(c) && forToken(p.token)(c), mark);
+    const names = ["trend", "category", "department", "on-time"].map((n) => `${n}-2026-10.png`);
+    expect(edit.files.map((f) => f.name)).toEqual(names);
+    expect(edit.files.every((f) => f.size > 1000)).toBe(true);
+    expect((edit.body as { attachments: unknown[] }).attachments).toEqual(
+      names.map((filename, i) => ({ id: String(i), filename })),
+    );
+  });
+
   it("honours a 429 on the follow-up: waits Retry-After, then delivers", async () => {
     const p = slash(people.carol, ["show"], { id: number });
     h.fake.inject((c) => isEdit(c) && forToken(p.token)(c), {

@@ -6,7 +6,11 @@ import { defaultHolidayCalendar } from "../../src/calendar/chinese-days.ts";
 import { BusinessCalendar } from "../../src/core/calendar/business-calendar.ts";
 import type { DeadlineCalendar } from "../../src/core/deadlines/deadline.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
-import { notificationsFor } from "../../src/core/notifications/render.ts";
+import {
+  notificationsFor,
+  staffLocales,
+  type NotificationLocales,
+} from "../../src/core/notifications/render.ts";
 import { ensureAdmins } from "../../src/store/bootstrap.ts";
 import { prismaUnitOfWork } from "../../src/store/unit-of-work.ts";
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from "./db.ts";
@@ -113,6 +117,12 @@ export async function fingerprint(t: TestEngine): Promise<string> {
 export const replyFields = (handler = "bob", dept = "billing") =>
   `cause:operation-error handler:${handler} phone:13900139000 dept:${dept} contacted:yes satisfied:yes resolved:yes promised:2026-11-25T18:00+08:00`;
 
+/** Each staff member's language, as the app looks them up before sending. */
+export async function recipientLocales(t: TestEngine): Promise<NotificationLocales> {
+  const staff = await t.db.prisma.staff.findMany({ select: { id: true, locale: true } });
+  return staffLocales(staff, t.policy);
+}
+
 /** Notifications of outbox events after `afterId`, rendered as the worker would send them. */
 export async function notificationsSince(
   t: TestEngine,
@@ -122,13 +132,17 @@ export async function notificationsSince(
     where: { id: { gt: afterId } },
     orderBy: { id: "asc" },
   });
+  const locales = await recipientLocales(t);
   const items = events.flatMap((e) =>
-    notificationsFor({
-      id: e.id.toString(),
-      type: e.type,
-      aggregateId: e.aggregateId,
-      payload: e.payload as Record<string, unknown>,
-    }),
+    notificationsFor(
+      {
+        id: e.id.toString(),
+        type: e.type,
+        aggregateId: e.aggregateId,
+        payload: e.payload as Record<string, unknown>,
+      },
+      locales,
+    ),
   );
   return { last: events.at(-1)?.id ?? afterId, items };
 }

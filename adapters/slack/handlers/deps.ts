@@ -4,7 +4,7 @@ import type { Logger } from "../../../src/logging.ts";
 import type { SlackBackend } from "../backend.ts";
 import { context, escape } from "../blocks.ts";
 import type { CardService } from "../cards.ts";
-import { sendAttachment } from "../files.ts";
+import { sendAttachment, sendFiles } from "../files.ts";
 import type { SlackIdentity } from "../identity.ts";
 import type { AnyCommand } from "../../../src/core/commands/command.ts";
 import type { RetryPolicy } from "../web-api.ts";
@@ -49,20 +49,32 @@ export async function afterChange(
   }
 }
 
-/** Sends a reply's file to the requester's DM (see files.ts); a failure is told, not thrown. */
+/** Sends a reply's files to the requester's DM (see files.ts); a failure is told, not thrown. */
 export async function deliverAttachment(
   deps: HandlerDeps,
   client: webApi.WebClient,
   slackUserId: string,
   outcome: Outcome,
 ): Promise<void> {
-  if (!outcome.ok || !outcome.attachment) return;
-  try {
-    await sendAttachment(client, slackUserId, outcome.attachment, deps.retry);
-  } catch (error) {
-    deps.logger.warn(
-      { err: error, file: outcome.attachment.filename },
-      "could not send a reply's file to the requester's DM",
-    );
+  if (!outcome.ok) return;
+  if (outcome.attachment) {
+    try {
+      await sendAttachment(client, slackUserId, outcome.attachment, deps.retry);
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, file: outcome.attachment.filename },
+        "could not send a reply's file to the requester's DM",
+      );
+    }
+  }
+  if (outcome.files?.length) {
+    try {
+      await sendFiles(client, slackUserId, outcome.files, deps.retry);
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, files: outcome.files.map((f) => f.filename) },
+        "could not send a reply's files to the requester's DM",
+      );
+    }
   }
 }

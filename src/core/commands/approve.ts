@@ -1,5 +1,6 @@
 import { applyChange } from "../complaint/mutate.ts";
 import { forbidden, invalidState, notFound } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { roleAtLeast } from "../staff/role.ts";
 import { formatWallTime } from "../time/zoned.ts";
 import { defineCommand } from "./command.ts";
@@ -7,27 +8,36 @@ import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "approve",
-  summary: "Approve or reject a compensation request (the Approve / Reject buttons run this)",
+  summary: msg("cmd.approve"),
   permission: { minRole: "dept-manager", scope: "any" },
   examples: ['complaint approve id:CP-2611-0001 decision:approve note:"Within budget"'],
   options: (policy) => ({
-    id: opt.compensation({ help: "compensation request id, e.g. CP-2611-0001", required: true }),
+    id: opt.compensation({ help: msg("arg.approve.id"), required: true }),
     decision: opt.choice({
-      help: "approve or reject",
+      help: msg("arg.approve.decision"),
       required: true,
       choices: ["approve", "reject"] as const,
     }),
-    note: opt.longText({ help: "why", required: false, max: policy.limits.reasonMaxChars }),
+    note: opt.longText({
+      help: msg("arg.why"),
+      required: false,
+      max: policy.limits.reasonMaxChars,
+    }),
   }),
-  async handler(args, { actor, repos, now, policy }) {
+  async handler(args, { actor, repos, now, policy, t }) {
     const request = await repos.compensations.find(args.id);
-    if (!request) throw notFound(`there is no compensation request ${args.id}`);
+    if (!request) throw notFound(msg("approve.notFound", { id: args.id }));
     if (request.status !== "pending") {
       throw invalidState(
-        `${request.id} was already ${request.status} by ${request.decidedById ?? "?"}${request.decidedAt ? ` at ${formatWallTime(request.decidedAt, policy.timezone)}` : ""}; nothing changed`,
+        msg("approve.already", {
+          id: request.id,
+          status: request.status,
+          by: request.decidedById ?? "?",
+          at: request.decidedAt ? formatWallTime(request.decidedAt, policy.timezone) : null,
+        }),
       );
     }
-    if (request.requestedById === actor.id) throw forbidden("nobody approves their own request");
+    if (request.requestedById === actor.id) throw forbidden(msg("approve.own"));
     // The routed approver, or anyone strictly above the tier; admins run the system, not the money.
     const above =
       actor.role !== "admin" &&
@@ -36,7 +46,11 @@ export default defineCommand({
     const mayDecide = request.approverId === actor.id || above;
     if (!mayDecide) {
       throw forbidden(
-        `${request.id} is for ${request.approverId ?? "?"} (${request.approverRole}) or someone above`,
+        msg("approve.notYours", {
+          id: request.id,
+          approver: request.approverId ?? "?",
+          role: request.approverRole,
+        }),
       );
     }
     const status = args.decision === "approve" ? "approved" : "rejected";
@@ -46,8 +60,7 @@ export default defineCommand({
       decidedAt: now,
       note: args.note ?? null,
     });
-    if (!decided)
-      throw invalidState(`${request.id} was decided by someone else a moment ago; nothing changed`);
+    if (!decided) throw invalidState(msg("approve.raced", { id: request.id }));
     const complaint = await repos.complaints.findById(request.complaintId);
     if (complaint) {
       await applyChange(repos, actor, complaint, {
@@ -63,7 +76,13 @@ export default defineCommand({
       });
     }
     return {
-      text: `${request.id} ${status}: ${request.amount} ${policy.compensation.currency} on ${complaint?.number ?? "?"}`,
+      text: t("approve.done", {
+        id: request.id,
+        status,
+        amount: request.amount,
+        currency: policy.compensation.currency,
+        number: complaint?.number ?? "?",
+      }),
     };
   },
 });

@@ -1,7 +1,8 @@
 import { requireCaseParty } from "../complaint/access.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
-import { forbidden, invalidState, ComplaintError, ErrorCode } from "../errors.ts";
+import { forbidden, invalidState, unknownStaff } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { mayBeAssigned } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -9,33 +10,27 @@ import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "assign",
-  summary: "Assign a complaint to a handler (or reassign it); they get a DM",
+  summary: msg("cmd.assign"),
   permission: { minRole: "agent", scope: "case" },
   examples: ["complaint assign id:TS-2611-0001 to:bob"],
   options: () => ({
     id: complaintId(),
-    to: opt.staff({ help: "staff id of the handler", required: true }),
+    to: opt.staff({ help: msg("arg.assign.to"), required: true }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "assign it");
+    requireCaseParty(actor, c, "assign");
     const assignee = await repos.staff.find(args.to);
     if (!assignee) {
-      throw new ComplaintError(
-        ErrorCode.UnknownStaff,
-        `${args.to} is not in the staff directory; complaint staff list shows who is`,
-      );
+      throw unknownStaff(msg("assign.unknownStaff", { id: args.to }));
     }
-    if (!assignee.active)
-      throw invalidState(`${assignee.id} is deactivated and cannot take complaints`);
+    if (!assignee.active) throw invalidState(msg("assign.deactivated", { id: assignee.id }));
     if (!mayBeAssigned(assignee)) {
-      throw forbidden(
-        `${assignee.id} is ${assignee.role === "admin" ? "an admin" : "an agent"}; complaints go to handlers or managers`,
-      );
+      throw forbidden(msg("assign.notAssignable", { id: assignee.id, role: assignee.role }));
     }
     if (c.assigneeId === assignee.id && c.status !== "registered" && c.status !== "triaged") {
-      throw invalidState(`${c.number} is already assigned to ${assignee.id}`);
+      throw invalidState(msg("assign.already", { number: c.number, id: assignee.id }));
     }
     const updated = await applyChange(repos, actor, c, {
       action: "complaint.assigned",
@@ -52,7 +47,7 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `${updated.number} assigned to ${assignee.id} (${assignee.name})`,
+      text: t("assign.done", { number: updated.number, id: assignee.id, name: assignee.name }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

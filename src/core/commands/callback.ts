@@ -1,30 +1,30 @@
 import { requireCaseParty } from "../complaint/access.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "callback",
-  summary:
-    "Record the callback (回访): satisfied closes the loop, unsatisfied sends it back to work",
+  summary: msg("cmd.callback"),
   permission: { minRole: "agent", scope: "case" },
   examples: ["complaint callback id:TS-2611-0001 satisfied:yes resolved:yes"],
   options: (policy) => ({
     id: complaintId(),
-    satisfied: opt.boolean({ help: "is the customer satisfied with the result?", required: true }),
-    resolved: opt.boolean({ help: "is the problem fully resolved?", required: true }),
+    satisfied: opt.boolean({ help: msg("arg.callback.satisfied"), required: true }),
+    resolved: opt.boolean({ help: msg("arg.fullyResolved"), required: true }),
     note: opt.longText({
-      help: "what the customer said",
+      help: msg("arg.callback.note"),
       required: false,
       max: policy.limits.noteMaxChars,
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, now }) {
+  async handler(args, { actor, repos, now, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "record its callback");
+    requireCaseParty(actor, c, "callback");
     const satisfied = args.satisfied;
     const updated = await applyChange(repos, actor, c, {
       action: satisfied ? "complaint.callback_done" : "complaint.rehandle",
@@ -41,8 +41,12 @@ export default defineCommand({
     });
     return {
       text: satisfied
-        ? `${updated.number}: customer satisfied. Next: complaint close id:${updated.number}`
-        : `${updated.number}: customer not satisfied; back in progress with ${updated.assigneeId ?? "nobody"} (re-handle #${updated.rehandleCount})`,
+        ? t("callback.satisfied", { number: updated.number })
+        : t("callback.unsatisfied", {
+            number: updated.number,
+            assignee: updated.assigneeId,
+            count: updated.rehandleCount,
+          }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

@@ -5,7 +5,8 @@ import { parseShares } from "../complaint/responsibility.ts";
 import { complaintView } from "../complaint/view.ts";
 import { isOverdue } from "../deadlines/deadline.ts";
 import { markDeadlineMet } from "../deadlines/met.ts";
-import { ComplaintError, ErrorCode, invalidState, validationError } from "../errors.ts";
+import { invalidState, unknownStaff, validationError } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { formatWallTime } from "../time/zoned.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -13,8 +14,7 @@ import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "close",
-  summary:
-    "Close a complaint after the callback, with responsibility for justified ones and a reason when late",
+  summary: msg("cmd.close"),
   permission: { minRole: "agent", scope: "case" },
   examples: [
     "complaint close id:TS-2611-0001",
@@ -24,37 +24,34 @@ export default defineCommand({
   options: (policy) => ({
     id: complaintId(),
     note: opt.longText({
-      help: "closing note",
+      help: msg("arg.close.note"),
       required: false,
       max: policy.limits.reasonMaxChars,
     }),
     responsible: opt.text({
-      help: "departments responsible and their % (justified complaints), e.g. billing:70,logistics:30",
+      help: msg("arg.close.responsible"),
       required: false,
       max: 500,
     }),
-    person: opt.staff({ help: "the person responsible, where known", required: false }),
+    person: opt.staff({ help: msg("arg.close.person"), required: false }),
     capa: opt.longText({
-      help: "corrective and preventive action",
+      help: msg("arg.close.capa"),
       required: false,
       max: policy.limits.contentMaxChars,
     }),
     "delay-reason": opt.longText({
-      help: "why it is closed after its deadline (required then)",
+      help: msg("arg.close.delay-reason"),
       required: false,
       max: policy.limits.reasonMaxChars,
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, now, policy }) {
+  async handler(args, { actor, repos, now, policy, calendar, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "close it");
-    if (c.status === "closed") throw invalidState(`${c.number} is already closed`);
+    requireCaseParty(actor, c, "close");
+    if (c.status === "closed") throw invalidState(msg("close.already", { number: c.number }));
     if (c.status === "resolved" && policy.lifecycle.callbackRequired) {
-      throw invalidState(
-        `${c.number} is resolved but the customer has not been called back; ` +
-          `complaint callback id:${c.number} satisfied:yes|no resolved:yes|no comes first`,
-      );
+      throw invalidState(msg("close.needsCallback", { number: c.number }));
     }
     const problems: Record<string, string> = {};
     const messages: string[] = [];
@@ -62,24 +59,25 @@ export default defineCommand({
     const closeDeadline = (await repos.deadlines.list(c.id)).find((d) => d.kind === "close");
     const late = closeDeadline !== undefined && isOverdue(closeDeadline, now);
     if (late && !args["delay-reason"]) {
-      problems["delay-reason"] = "missing";
+      problems["delay-reason"] = t("field.missing");
       messages.push(
-        `delay-reason: missing; the close deadline passed at ${formatWallTime(closeDeadline.dueAt ?? now, policy.timezone)}, so say why it is late`,
+        t("close.delayMissing", {
+          due: formatWallTime(closeDeadline.dueAt ?? now, policy.timezone),
+        }),
       );
     }
     // Seeds 002/003: a justified complaint is attributed to the departments responsible.
     if (c.justified === true && !args.responsible) {
-      problems.responsible = "missing";
-      messages.push(
-        "responsible: missing; a justified complaint names the responsible departments and their %, e.g. responsible:billing:100",
-      );
+      problems.responsible = t("field.missing");
+      messages.push(t("close.responsibleMissing"));
     }
-    if (messages.length) throw validationError(`complaint close: ${messages.join("; ")}`, problems);
-    if (args.person && !(await repos.staff.find(args.person))) {
-      throw new ComplaintError(
-        ErrorCode.UnknownStaff,
-        `person: ${args.person} is not in the staff directory`,
+    if (messages.length)
+      throw validationError(
+        t("validate.summary", { command: "close", problems: messages }),
+        problems,
       );
+    if (args.person && !(await repos.staff.find(args.person))) {
+      throw unknownStaff(msg("close.unknownPerson", { id: args.person }));
     }
     const shares = args.responsible
       ? await parseShares(repos, args.responsible, args.person ?? null)
@@ -88,6 +86,11 @@ export default defineCommand({
       closedAt: now,
       closedById: actor.id,
       closeReason: args.note ?? null,
+      // Stored so monthly statistics can average working time in SQL.
+      handlingSeconds: Math.max(
+        0,
+        Math.round(calendar.workingTimeBetween(c.receivedAt, now) / 1000),
+      ),
     };
     if (late) patch.delayReason = args["delay-reason"] ?? null;
     if (args.capa) patch.capa = args.capa;
@@ -102,7 +105,11 @@ export default defineCommand({
     if (shares.length) await repos.responsibilities.put(c.id, shares);
     await markDeadlineMet(repos, c.id, "close", now);
     return {
-      text: `${updated.number} closed${late ? " (late)" : ""}${shares.length ? `; responsibility ${shares.map((s) => `${s.departmentId} ${s.share}%`).join(", ")}` : ""}`,
+      text: t("close.done", {
+        number: updated.number,
+        late,
+        shares: shares.map((s) => ({ department: s.departmentId, share: s.share })),
+      }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

@@ -3,6 +3,7 @@ import { isOpen } from "../complaint/lifecycle.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { approverRoleFor, findApprover, toCents } from "../compensation/routing.ts";
 import { invalidState, validationError } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { yearMonthCode } from "../time/zoned.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -10,8 +11,7 @@ import { complaintId } from "./shared-options.ts";
 
 export default defineCommand({
   name: "compensate",
-  summary:
-    "Request compensation for a customer: capped by the loss, routed to the approver of its amount",
+  summary: msg("cmd.compensate"),
   permission: { minRole: "handler", scope: "case" },
   examples: [
     'complaint compensate id:TS-2611-0001 amount:120000 loss:50000 reason:"Spoiled shipment, rework and re-delivery"',
@@ -19,40 +19,42 @@ export default defineCommand({
   options: (policy) => ({
     id: complaintId(),
     amount: opt.money({
-      help: `compensation asked for (${policy.compensation.currency})`,
+      help: msg("arg.compensate.amount", { currency: policy.compensation.currency }),
       required: true,
     }),
-    loss: opt.money({ help: "the customer's actual loss", required: true }),
+    loss: opt.money({ help: msg("arg.compensate.loss"), required: true }),
     reason: opt.longText({
-      help: "why (the written application)",
+      help: msg("arg.compensate.reason"),
       required: true,
       max: policy.limits.reasonMaxChars,
     }),
   }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, { actor, repos, policy, now, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "request compensation on it");
+    requireCaseParty(actor, c, "compensate");
     if (!isOpen(c.status) || c.status === "invalid") {
-      throw invalidState(
-        `${c.number} is ${c.status}; compensation is requested while a case is handled`,
-      );
+      throw invalidState(msg("compensate.notHandled", { number: c.number, status: c.status }));
     }
     const amount = toCents(args.amount);
     const loss = toCents(args.loss);
     const cap = loss * policy.compensation.capMultipleOfLoss;
-    if (amount <= 0) throw validationError("amount: must be more than 0", { amount: "zero" });
+    if (amount <= 0)
+      throw validationError(msg("compensate.zero"), { amount: msg("compensate.field.zero") });
     if (amount > cap) {
       throw validationError(
-        `amount: ${args.amount} is above the cap of ${policy.compensation.capMultipleOfLoss} × the loss ${args.loss} = ${(cap / 100).toFixed(2)} (policy compensation.capMultipleOfLoss, seed 001)`,
-        { amount: "above the cap" },
+        msg("compensate.aboveCap", {
+          amount: args.amount,
+          multiple: policy.compensation.capMultipleOfLoss,
+          loss: args.loss,
+          cap: (cap / 100).toFixed(2),
+        }),
+        { amount: msg("compensate.field.aboveCap") },
       );
     }
     const role = approverRoleFor(policy, amount);
     const approver = await findApprover(repos, role, actor, c.departmentId);
     if (!approver) {
-      throw invalidState(
-        `nobody but you can approve ${args.amount} (it needs a ${role}); add one with complaint staff add … role:${role}`,
-      );
+      throw invalidState(msg("compensate.noApprover", { amount: args.amount, role }));
     }
     const period = yearMonthCode(now, policy.timezone);
     const id = `CP-${period}-${String(await repos.counters.next("compensation", period)).padStart(4, "0")}`;
@@ -87,12 +89,22 @@ export default defineCommand({
       },
     });
     return {
-      text: `Compensation ${request.id} for ${args.amount} ${policy.compensation.currency} on ${c.number} is waiting for ${approver.id} (${role})`,
+      text: t("compensate.done", {
+        id: request.id,
+        amount: args.amount,
+        currency: policy.compensation.currency,
+        number: c.number,
+        approver: approver.id,
+        role,
+      }),
       fields: [
-        { label: "Request", value: request.id },
-        { label: "Amount", value: `${args.amount} ${policy.compensation.currency}` },
-        { label: "Loss", value: args.loss },
-        { label: "Approver", value: `${approver.id} (${role})` },
+        { label: t("field.request"), value: request.id },
+        { label: t("field.amount"), value: `${args.amount} ${policy.compensation.currency}` },
+        { label: t("field.loss"), value: args.loss },
+        {
+          label: t("field.approver"),
+          value: t("compensate.approver", { approver: approver.id, role }),
+        },
       ],
     };
   },

@@ -5,13 +5,14 @@ import type { ComplaintPatch } from "../complaint/complaint.ts";
 import { complaintView } from "../complaint/view.ts";
 import { markDeadlineMet } from "../deadlines/met.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "contact",
-  summary: "Log an attempt to reach the customer; repeated failures escalate to the manager",
+  summary: msg("cmd.contact"),
   permission: { minRole: "agent", scope: "case" },
   examples: [
     'complaint contact id:TS-2611-0001 outcome:reached note:"Explained the refund"',
@@ -20,20 +21,22 @@ export default defineCommand({
   options: (policy) => ({
     id: complaintId(),
     outcome: opt.choice({
-      help: "reached or unreachable",
+      help: msg("arg.contact.outcome"),
       required: true,
       choices: ["reached", "unreachable"] as const,
     }),
-    note: opt.longText({ help: "what happened", required: false, max: policy.limits.noteMaxChars }),
+    note: opt.longText({
+      help: msg("arg.contact.note"),
+      required: false,
+      max: policy.limits.noteMaxChars,
+    }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, { actor, repos, policy, now, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "log contact attempts on it");
+    requireCaseParty(actor, c, "contact");
     if (!isOpen(c.status) || c.status === "invalid") {
-      throw invalidState(
-        `${c.number} is ${c.status}; contact attempts are logged while it is being handled`,
-      );
+      throw invalidState(msg("contact.notHandled", { number: c.number, status: c.status }));
     }
     const reached = args.outcome === "reached";
     await repos.attempts.add(c.id, {
@@ -86,10 +89,15 @@ export default defineCommand({
     const attempts = (await repos.attempts.list(c.id)).filter((a) => !a.reached).length;
     return {
       text: reached
-        ? `${updated.number}: customer reached${c.firstContactAt ? "" : "; first reply done"}`
+        ? t("contact.reached", { number: updated.number, firstReply: !c.firstContactAt })
         : escalation
-          ? `${updated.number}: customer unreachable ${escalation.failed} times within ${policy.contactAttempts.window.iso}; flagged and escalated to ${escalation.managerId ?? "the owner"}`
-          : `${updated.number}: unreachable attempt logged (${attempts} so far)`,
+          ? t("contact.escalated", {
+              number: updated.number,
+              failed: escalation.failed,
+              window: policy.contactAttempts.window,
+              manager: escalation.managerId,
+            })
+          : t("contact.logged", { number: updated.number, attempts }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

@@ -1,4 +1,6 @@
 import { notFound, validationError } from "../errors.ts";
+import { inEnglish, msg, translator } from "../i18n/translate.ts";
+import { dailyReport, type DailyReportFacts } from "../notifications/daily-report.ts";
 import { fromWallTime, formatWallTime, wallTime } from "../time/zoned.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -7,26 +9,25 @@ const DAY_MS = 86_400_000;
 
 export default defineCommand({
   name: "daily",
-  summary: "Post the day's report (new, closed, overdue, due tomorrow) to the team channel",
+  summary: msg("cmd.daily"),
   permission: { minRole: "agent", scope: "any" },
   examples: ["complaint daily", "complaint daily dept:billing date:2026-11-23"],
   options: () => ({
     dept: opt.department({
-      help: "the team (default yours; none: every team, posted to management)",
+      help: msg("arg.daily.dept"),
       required: false,
     }),
-    date: opt.text({ help: "the day, YYYY-MM-DD (default today)", required: false, max: 10 }),
+    date: opt.text({ help: msg("arg.daily.date"), required: false, max: 10 }),
   }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, { actor, repos, policy, now, t }) {
     const tz = policy.timezone;
     let day = wallTime(now, tz);
     if (args.date) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(args.date);
       if (!m)
-        throw validationError(
-          `date: ${JSON.stringify(args.date)} must be a day such as 2026-11-23`,
-          { date: "not a day" },
-        );
+        throw validationError(msg("daily.badDate", { date: args.date }), {
+          date: msg("daily.field.notADay"),
+        });
       day = {
         year: Number(m[1]),
         month: Number(m[2]),
@@ -41,23 +42,32 @@ export default defineCommand({
     const tomorrowEnd = new Date(to.getTime() + DAY_MS);
     const departmentId = args.dept ?? actor.departmentId;
     const department = departmentId ? await repos.departments.find(departmentId) : null;
-    if (departmentId && !department) throw notFound(`there is no department ${departmentId}`);
+    if (departmentId && !department) throw notFound(msg("dept.unknown", { dept: departmentId }));
     const counts = await repos.reports.daily(departmentId, { from, to, tomorrowEnd, now });
     const label = formatWallTime(from, tz).slice(0, 10);
-    const lines = [
-      `New: ${counts.opened}`,
-      `Closed: ${counts.closed}`,
-      `Overdue: ${counts.overdue.length}${counts.overdue.length ? ` (${counts.overdue.join(", ")})` : ""}`,
-      `Due tomorrow: ${counts.dueTomorrow.length}${counts.dueTomorrow.length ? ` (${counts.dueTomorrow.join(", ")})` : ""}`,
-    ];
-    const heading = `Daily report ${label}${department ? ` for ${department.name}` : ""}`;
+    const facts: DailyReportFacts = {
+      day: label,
+      department: department?.name ?? null,
+      opened: counts.opened,
+      closed: counts.closed,
+      overdue: counts.overdue,
+      dueTomorrow: counts.dueTomorrow,
+    };
+    const { heading, lines } = dailyReport(t, facts);
+    // The post carries the facts, so the channel reads it in its own language; `text` is English.
+    const english = dailyReport(translator("en"), facts);
     const channel = department
       ? (department.channel ?? department.id)
       : policy.major.managementChannel;
     await repos.outbox.add({
       type: "report.daily",
       aggregateId: `daily:${departmentId ?? "all"}:${label}`,
-      payload: { actorId: actor.id, channel, text: `${heading}: ${lines.join("; ")}` },
+      payload: {
+        actorId: actor.id,
+        channel,
+        text: inEnglish(msg("daily.post", english)),
+        ...facts,
+      },
     });
     await repos.audit.append({
       complaintId: null,
@@ -69,6 +79,6 @@ export default defineCommand({
       version: null,
       data: { day: label, ...counts },
     });
-    return { text: `${heading}, posted to #${channel}`, sections: [{ heading, lines }] };
+    return { text: t("daily.posted", { heading, channel }), sections: [{ heading, lines }] };
   },
 });

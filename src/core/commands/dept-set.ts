@@ -1,41 +1,41 @@
-import { ComplaintError, ErrorCode, validationError } from "../errors.ts";
+import { unknownStaff, validationError } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "dept set",
-  summary: "Create or change a department: its name, team channel and manager",
+  summary: msg("cmd.dept-set"),
   permission: { minRole: "admin", scope: "any" },
   examples: [
     'complaint dept set id:billing name:"Billing" channel:billing-complaints manager:carol',
   ],
   options: (policy) => ({
-    id: opt.department({ help: "department id", required: true }),
-    name: opt.text({ help: "display name", required: false, max: policy.limits.nameMaxChars }),
+    id: opt.department({ help: msg("arg.deptId"), required: true }),
+    name: opt.text({
+      help: msg("arg.dept.name"),
+      required: false,
+      max: policy.limits.nameMaxChars,
+    }),
     channel: opt.text({
-      help: "team channel reference (mapped to a Slack / Discord channel by the adapter)",
+      help: msg("arg.dept.channel"),
       required: false,
       max: 80,
     }),
     manager: opt.staff({
-      help: "department manager (approves compensation up to the first tier)",
+      help: msg("arg.dept.manager"),
       required: false,
     }),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     if (args.channel && !/^[a-z0-9][a-z0-9._-]{0,79}$/i.test(args.channel)) {
-      throw validationError(
-        `channel: ${JSON.stringify(args.channel)} must be a channel reference: letters, digits, '.', '_', '-'`,
-        { channel: "bad reference" },
-      );
+      throw validationError(msg("dept.badChannel", { channel: args.channel }), {
+        channel: msg("dept.field.badReference"),
+      });
     }
     if (args.manager) {
       const m = await repos.staff.find(args.manager);
-      if (!m)
-        throw new ComplaintError(
-          ErrorCode.UnknownStaff,
-          `manager ${args.manager} is not in the staff directory`,
-        );
+      if (!m) throw unknownStaff(msg("staff.managerUnknown", { id: args.manager }));
     }
     const dept = await repos.departments.update(args.id, {
       ...(args.name ? { name: args.name } : {}),
@@ -53,7 +53,12 @@ export default defineCommand({
       data: { name: dept.name, channel: dept.channel, manager: dept.managerId },
     });
     return {
-      text: `Department ${dept.id}: ${dept.name}, channel #${dept.channel ?? dept.id}, manager ${dept.managerId ?? "none"}`,
+      text: t("dept.done", {
+        id: dept.id,
+        name: dept.name,
+        channel: dept.channel ?? dept.id,
+        manager: dept.managerId,
+      }),
     };
   },
 });

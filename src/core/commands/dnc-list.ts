@@ -1,21 +1,21 @@
 import { auditDnc } from "../dnc/audit.ts";
 import { dncCsv } from "../dnc/csv.ts";
 import type { DncRecord } from "../dnc/dnc.ts";
+import { msg } from "../i18n/translate.ts";
 import { formatWallTime } from "../time/zoned.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "dnc list",
-  summary:
-    "The do-not-contact list, a page at a time; export:yes gives it as CSV for other systems",
+  summary: msg("cmd.dnc-list"),
   permission: { minRole: "dept-manager", scope: "any" },
   examples: ["complaint dnc list", "complaint dnc list export:yes"],
   options: () => ({
-    page: opt.integer({ help: "page number, from 1", required: false, min: 1, max: 100_000 }),
-    export: opt.boolean({ help: "yes: the whole list as a CSV file", required: false }),
+    page: opt.integer({ help: msg("arg.page"), required: false, min: 1, max: 100_000 }),
+    export: opt.boolean({ help: msg("arg.dnc.export"), required: false }),
   }),
-  async handler(args, { actor, repos, policy }) {
+  async handler(args, { actor, repos, policy, t }) {
     if (args.export) {
       const all: DncRecord[] = [];
       for (let offset = 0; ; offset += 1000) {
@@ -25,7 +25,7 @@ export default defineCommand({
       }
       await auditDnc(repos, actor, "dnc.exported", { rows: all.length });
       return {
-        text: `do-not-contact list: ${all.length} entr${all.length === 1 ? "y" : "ies"} as CSV`,
+        text: t("dnc.exported", { count: all.length }),
         attachment: {
           filename: "do-not-contact.csv",
           contentType: "text/csv",
@@ -37,10 +37,10 @@ export default defineCommand({
     const page = args.page ?? 1;
     const { items, total } = await repos.dnc.list(size, (page - 1) * size);
     return {
-      text: `${total} on the do-not-contact list`,
+      text: t("dnc.total", { total }),
       sections: [
         {
-          heading: "Do not contact",
+          heading: t("dnc.heading"),
           lines: items.map(
             (e) =>
               `${e.contact} | ${formatWallTime(e.addedAt, policy.timezone)} | ${e.addedById} | ${e.reason}`,

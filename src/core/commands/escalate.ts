@@ -2,6 +2,7 @@ import { requireCaseParty } from "../complaint/access.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { mayBeAssigned } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -9,34 +10,29 @@ import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "escalate",
-  summary:
-    "The customer asks for a supervisor: the assignee's manager becomes responsible and is told",
+  summary: msg("cmd.escalate"),
   permission: { minRole: "agent", scope: "case" },
   examples: ['complaint escalate id:TS-2611-0001 reason:"Customer asks for a supervisor"'],
   options: (policy) => ({
     id: complaintId(),
     reason: opt.longText({
-      help: "why it is escalated",
+      help: msg("arg.escalate.reason"),
       required: true,
       max: policy.limits.reasonMaxChars,
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "escalate it");
+    requireCaseParty(actor, c, "escalate");
     if (!["registered", "triaged", "assigned", "in_progress"].includes(c.status)) {
-      throw invalidState(
-        `${c.number} is ${c.status.replace("_", " ")}; only a case being handled can be escalated`,
-      );
+      throw invalidState(msg("escalate.notHandled", { number: c.number, status: c.status }));
     }
     const fromId = c.assigneeId ?? c.ownerId;
     const from = await repos.staff.find(fromId);
     const manager = from?.managerId ? await repos.staff.find(from.managerId) : null;
     if (!manager?.active || !mayBeAssigned(manager)) {
-      throw invalidState(
-        `${fromId} has no active manager to escalate to; an admin sets one with complaint staff edit id:${fromId} manager:<staff-id>`,
-      );
+      throw invalidState(msg("escalate.noManager", { id: fromId }));
     }
     const updated = await applyChange(repos, actor, c, {
       action: "complaint.escalated",
@@ -48,7 +44,12 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `${updated.number} escalated from ${fromId} to ${manager.id} (${manager.name}), who is now responsible`,
+      text: t("escalate.done", {
+        number: updated.number,
+        from: fromId,
+        to: manager.id,
+        name: manager.name,
+      }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

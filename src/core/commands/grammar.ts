@@ -1,4 +1,5 @@
 import { parseError } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 
 /**
  * The text grammar every adapter shares:
@@ -29,17 +30,14 @@ export function parseLine(line: string): ParsedLine {
     if (!token) continue;
     if (token.name === null) {
       if (order.length > 0 || token.quoted || !wordPattern.test(token.value)) {
-        throw parseError(
-          `unexpected ${JSON.stringify(token.value)}: options are written name:value ` +
-            `(quote values that hold spaces, e.g. content:"Charged twice for May")`,
-        );
+        throw parseError(msg("parse.unexpected", { token: token.value }));
       }
       words.push(token.value.toLowerCase());
       continue;
     }
     const name = token.name.toLowerCase();
     if (name in options) {
-      throw parseError(`option ${name} is given twice; give it once`);
+      throw parseError(msg("parse.twice", { name }));
     }
     options[name] = token.value;
     order.push(name);
@@ -94,16 +92,14 @@ function tokenize(line: string): Token[] {
         i++;
       }
       if (!closed) {
-        const what = name ? `the value of ${name}` : "a quoted value";
         throw parseError(
-          `${what} opens a ${quote} quote that is never closed; add the closing ${quote}`,
+          name
+            ? msg("parse.unclosedValue", { name, quote })
+            : msg("parse.unclosedQuote", { quote }),
         );
       }
       if (i < n && !isSpace(line[i])) {
-        throw parseError(
-          `text follows the closing quote at ${JSON.stringify(line.slice(start, i + 1))}; ` +
-            `put a space after the quote or quote the whole value`,
-        );
+        throw parseError(msg("parse.afterQuote", { text: line.slice(start, i + 1) }));
       }
       tokens.push({ name, value, quoted: true });
       continue;

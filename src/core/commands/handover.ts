@@ -3,7 +3,8 @@ import { isOpen } from "../complaint/lifecycle.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintLine } from "../complaint/present.ts";
 import { complaintView } from "../complaint/view.ts";
-import { ComplaintError, ErrorCode, forbidden, invalidState, validationError } from "../errors.ts";
+import { forbidden, invalidState, unknownStaff, validationError } from "../errors.ts";
+import { inEnglish, msg } from "../i18n/translate.ts";
 import { isManagerRole, mayBeAssigned } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -20,8 +21,7 @@ const openStatuses = [
 
 export default defineCommand({
   name: "handover",
-  summary:
-    "Hand one case's ownership to someone (id:), or your whole shift: every open case you own or handle",
+  summary: msg("cmd.handover"),
   permission: { minRole: "agent", scope: "any" },
   examples: [
     'complaint handover id:TS-2611-0001 to:dan note:"Customer prefers calls after 6 pm"',
@@ -29,36 +29,35 @@ export default defineCommand({
     "complaint handover from:bob to:hana",
   ],
   options: (policy) => ({
-    to: opt.staff({ help: "who takes over", required: true }),
+    to: opt.staff({ help: msg("arg.handover.to"), required: true }),
     id: opt.complaint({
-      help: "one complaint whose first-contact ownership moves",
+      help: msg("arg.handover.id"),
       required: false,
     }),
     from: opt.staff({
-      help: "whose shift is handed over (managers; default you)",
+      help: msg("arg.handover.from"),
       required: false,
     }),
     note: opt.longText({
-      help: "what the receiver needs to know",
+      help: msg("arg.handover.note"),
       required: false,
       max: policy.limits.noteMaxChars,
     }),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const receiver = await repos.staff.find(args.to);
-    if (!receiver)
-      throw new ComplaintError(ErrorCode.UnknownStaff, `${args.to} is not in the staff directory`);
-    if (!receiver.active) throw invalidState(`${receiver.id} is deactivated and cannot take cases`);
+    if (!receiver) throw unknownStaff(msg("staff.unknown", { id: args.to }));
+    if (!receiver.active) throw invalidState(msg("handover.deactivated", { id: receiver.id }));
     if (args.id) {
       if (args.from)
-        throw validationError("from: not with id:; a single case moves from its current owner", {
-          from: "not with id",
+        throw validationError(msg("handover.fromWithId"), {
+          from: msg("handover.field.notWithId"),
         });
       const c = await loadComplaint(repos, args.id);
-      requireCaseParty(actor, c, "hand it over");
-      if (!isOpen(c.status))
-        throw invalidState(`${c.number} is closed; ownership of a closed case does not move`);
-      if (c.ownerId === receiver.id) throw invalidState(`${receiver.id} already owns ${c.number}`);
+      requireCaseParty(actor, c, "handover");
+      if (!isOpen(c.status)) throw invalidState(msg("handover.closed", { number: c.number }));
+      if (c.ownerId === receiver.id)
+        throw invalidState(msg("handover.alreadyOwns", { id: receiver.id, number: c.number }));
       const updated = await applyChange(repos, actor, c, {
         action: "complaint.handover",
         patch: { ownerId: receiver.id },
@@ -66,21 +65,18 @@ export default defineCommand({
         event: { fromId: c.ownerId, toId: receiver.id, role: "owner", note: args.note ?? null },
       });
       return {
-        text: `${updated.number}: ownership handed from ${c.ownerId} to ${receiver.id}`,
+        text: t("handover.caseDone", { number: updated.number, from: c.ownerId, to: receiver.id }),
         complaint: complaintView(updated, { showContact: true }),
       };
     }
     const giverId = args.from ?? actor.id;
     if (giverId !== actor.id && !isManagerRole(actor.role)) {
-      throw forbidden("only a manager may hand over someone else's shift");
+      throw forbidden(msg("handover.onlyManager"));
     }
     if (giverId === receiver.id)
-      throw validationError("to: is the person handing over; pick someone else", {
-        to: "same person",
-      });
+      throw validationError(msg("handover.samePerson"), { to: msg("handover.field.samePerson") });
     const giver = await repos.staff.find(giverId);
-    if (!giver)
-      throw new ComplaintError(ErrorCode.UnknownStaff, `${giverId} is not in the staff directory`);
+    if (!giver) throw unknownStaff(msg("staff.unknown", { id: giverId }));
     const { items } = await repos.complaints.list({
       involving: giverId,
       statuses: openStatuses,
@@ -90,7 +86,12 @@ export default defineCommand({
     const assigned = items.filter((c) => c.assigneeId === giverId);
     if (assigned.length > 0 && !mayBeAssigned(receiver)) {
       throw forbidden(
-        `${receiver.id} is ${receiver.role === "admin" ? "an admin" : "an agent"} and cannot take the ${assigned.length} case(s) ${giverId} is handling; hand over to a handler`,
+        msg("handover.cannotTake", {
+          id: receiver.id,
+          role: receiver.role,
+          count: assigned.length,
+          giver: giverId,
+        }),
       );
     }
     const lines: string[] = [];
@@ -104,9 +105,13 @@ export default defineCommand({
         patch,
         detail: { from: giverId, to: receiver.id, shift: true, note: args.note ?? null },
       });
-      lines.push(complaintLine(complaintView(updated, { showContact: false })));
+      lines.push(complaintLine(complaintView(updated, { showContact: false }), t));
     }
-    const summary = `${items.length} open case(s)${args.note ? `. ${args.note}` : ""}`;
+    const shift = {
+      count: items.length,
+      note: args.note ?? null,
+      cases: items.map((c) => c.number),
+    };
     await repos.audit.append({
       complaintId: null,
       subject: `staff:${giverId}`,
@@ -124,15 +129,22 @@ export default defineCommand({
         actorId: actor.id,
         fromId: giverId,
         toId: receiver.id,
-        summary: `${summary}: ${items.map((c) => c.number).join(", ")}`,
+        // English summary for older readers; the notification renders the parts in its reader's language.
+        summary: inEnglish(msg("notify.shiftSummary", shift)),
+        ...shift,
       },
     });
     return {
-      text: `Handed ${summary} from ${giverId} to ${receiver.id}`,
+      text: t("handover.shiftDone", {
+        count: items.length,
+        note: args.note ?? null,
+        from: giverId,
+        to: receiver.id,
+      }),
       sections: [
         {
-          heading: `Handed over to ${receiver.id}`,
-          lines: lines.length ? lines : ["(no open cases)"],
+          heading: t("handover.heading", { to: receiver.id }),
+          lines: lines.length ? lines : [t("handover.noCases")],
         },
       ],
     };

@@ -1,41 +1,47 @@
 import { validationError } from "../errors.ts";
+import { msg, translator, type Translator } from "../i18n/translate.ts";
 import type { AnyCommand } from "./command.ts";
 import { defineCommand } from "./command.ts";
 import { opt, type OptionSpec } from "./options.ts";
 import type { Policy } from "../policy/schema.ts";
 
-function optionLine(name: string, spec: OptionSpec): string {
+function optionLine(name: string, spec: OptionSpec, t: Translator): string {
   const choices = spec.choices && spec.choices.length <= 12 ? ` (${spec.choices.join("|")})` : "";
-  return `  ${name}:${spec.required ? "" : " [optional]"} ${spec.help}${choices}`;
+  return t("help.optionLine", {
+    name,
+    required: spec.required,
+    help: t.render(spec.helpText),
+    choices,
+  });
 }
 
-/** Help is generated from the command definitions, so it cannot drift. */
-export function commandHelp(command: AnyCommand, policy: Policy): string[] {
+/** Help is generated from the command definitions, so it cannot drift; in `t`'s language. */
+export function commandHelp(
+  command: AnyCommand,
+  policy: Policy,
+  t: Translator = translator("en"),
+): string[] {
   const specs = command.options(policy);
-  const who =
-    command.permission.minRole === "agent"
-      ? "all staff"
-      : `${command.permission.minRole} and above`;
   return [
-    `${command.summary}. Who: ${who}${command.permission.scope === "case" ? " (the case's owner or assignee, or a manager)" : ""}.`,
-    ...Object.entries(specs).map(([name, spec]) => optionLine(name, spec)),
-    ...command.examples.map((e) => `  e.g. ${e}`),
+    t("help.who", {
+      summary: t.render(command.summaryText),
+      minRole: command.permission.minRole,
+      caseScope: command.permission.scope === "case",
+    }),
+    ...Object.entries(specs).map(([name, spec]) => optionLine(name, spec, t)),
+    ...command.examples.map((line) => t("help.example", { line })),
   ];
 }
 
 export default defineCommand({
   name: "help",
-  summary: "List the commands, or explain one",
+  summary: msg("cmd.help"),
   permission: { minRole: "agent", scope: "any" },
   examples: ["complaint help", "complaint help command:open", 'complaint help command:"staff add"'],
   options: () => ({
-    command: opt.text({
-      help: 'a command name, e.g. open or "staff add"',
-      required: false,
-      max: 40,
-    }),
+    command: opt.text({ help: msg("arg.help.command"), required: false, max: 40 }),
   }),
-  async handler(args, { commands, policy }) {
+  async handler(args, { commands, policy, t }) {
     if (args.command) {
       const wanted = args.command
         .toLowerCase()
@@ -43,24 +49,23 @@ export default defineCommand({
         .trim();
       const command = commands.find((c) => c.name === wanted);
       if (!command) {
-        throw validationError(
-          `command: no command ${JSON.stringify(wanted)}; complaint help lists them`,
-          {
-            command: "unknown",
-          },
-        );
+        throw validationError(msg("help.unknown", { command: wanted }), {
+          command: msg("field.unknown"),
+        });
       }
       return {
-        text: `complaint ${command.name}: ${command.summary}`,
-        sections: [{ heading: `complaint ${command.name}`, lines: commandHelp(command, policy) }],
+        text: `complaint ${command.name}: ${t.render(command.summaryText)}`,
+        sections: [
+          { heading: `complaint ${command.name}`, lines: commandHelp(command, policy, t) },
+        ],
       };
     }
     return {
-      text: `${commands.length} commands. Write options as name:value; quote values with spaces (content:"Charged twice"). complaint help command:<name> explains one.`,
+      text: t("help.overview", { count: commands.length }),
       sections: [
         {
-          heading: "Commands",
-          lines: commands.map((c) => `complaint ${c.name.padEnd(11)} ${c.summary}`),
+          heading: t("help.commands"),
+          lines: commands.map((c) => `complaint ${c.name.padEnd(11)} ${t.render(c.summaryText)}`),
         },
       ],
     };

@@ -2,6 +2,7 @@ import { maySeeContact } from "../complaint/access.ts";
 import { complaintLine } from "../complaint/present.ts";
 import { severities, statuses, unassignedStatuses, type Status } from "../complaint/status.ts";
 import { complaintView } from "../complaint/view.ts";
+import { msg } from "../i18n/translate.ts";
 import type { ComplaintQuery } from "../ports.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -10,7 +11,7 @@ const openStatuses: readonly Status[] = statuses.filter((s) => s !== "closed");
 
 export default defineCommand({
   name: "list",
-  summary: "List complaints: yours, open, unassigned, closed or all, with filters",
+  summary: msg("cmd.list"),
   permission: { minRole: "agent", scope: "any" },
   examples: [
     "complaint list",
@@ -20,29 +21,29 @@ export default defineCommand({
   ],
   options: (policy) => ({
     filter: opt.choice({
-      help: "mine (owned by or assigned to you, not closed), open (default), unassigned, overdue, major, closed, all",
+      help: msg("arg.list.filter"),
       required: false,
       choices: ["mine", "open", "unassigned", "overdue", "major", "closed", "all"] as const,
     }),
-    status: opt.choice({ help: "only this status", required: false, choices: statuses }),
-    assignee: opt.staff({ help: "only complaints assigned to this staff id", required: false }),
-    owner: opt.staff({ help: "only complaints owned by this staff id", required: false }),
+    status: opt.choice({ help: msg("arg.list.status"), required: false, choices: statuses }),
+    assignee: opt.staff({ help: msg("arg.list.assignee"), required: false }),
+    owner: opt.staff({ help: msg("arg.list.owner"), required: false }),
     channel: opt.choice({
-      help: "only this intake channel",
+      help: msg("arg.list.channel"),
       required: false,
       choices: policy.channels.map((c) => c.id),
     }),
-    dept: opt.department({ help: "only this department", required: false }),
-    severity: opt.choice({ help: "only this severity", required: false, choices: severities }),
+    dept: opt.department({ help: msg("arg.onlyDept"), required: false }),
+    severity: opt.choice({ help: msg("arg.list.severity"), required: false, choices: severities }),
     limit: opt.integer({
-      help: `how many per page (default ${policy.limits.listPageSize})`,
+      help: msg("arg.list.limit", { size: policy.limits.listPageSize }),
       required: false,
       min: 1,
       max: 200,
     }),
-    page: opt.integer({ help: "page number, from 1", required: false, min: 1, max: 100_000 }),
+    page: opt.integer({ help: msg("arg.page"), required: false, min: 1, max: 100_000 }),
   }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, { actor, repos, policy, now, t }) {
     const filter = args.filter ?? "open";
     const limit = args.limit ?? policy.limits.listPageSize;
     const page = args.page ?? 1;
@@ -75,16 +76,20 @@ export default defineCommand({
     const views = items.map((c) => complaintView(c, { showContact: maySeeContact(actor, c) }));
     const from = total === 0 ? 0 : query.offset + 1;
     const to = query.offset + views.length;
-    const more = to < total ? ` (more: page:${page + 1})` : "";
     return {
       text:
         total === 0
-          ? `No ${filter} complaints match.`
-          : `${total} ${filter} complaint${total === 1 ? "" : "s"}, showing ${from}-${to}${more}`,
+          ? t("list.none", { filter })
+          : t("list.count", { total, filter, from, to, next: to < total ? page + 1 : null }),
       complaints: views,
       total,
       sections: views.length
-        ? [{ heading: `${filter} complaints`, lines: views.map(complaintLine) }]
+        ? [
+            {
+              heading: t("list.heading", { filter }),
+              lines: views.map((v) => complaintLine(v, t)),
+            },
+          ]
         : [],
     };
   },

@@ -3,27 +3,30 @@ import { isOpen } from "../complaint/lifecycle.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "note",
-  summary: "Add a note to a complaint; the assignee's first note marks it in progress",
+  summary: msg("cmd.note"),
   permission: { minRole: "agent", scope: "case" },
   examples: ['complaint note id:TS-2611-0001 text:"Called the customer"'],
   options: (policy) => ({
     id: complaintId(),
-    text: opt.longText({ help: "the note", required: true, max: policy.limits.noteMaxChars }),
+    text: opt.longText({
+      help: msg("arg.note.text"),
+      required: true,
+      max: policy.limits.noteMaxChars,
+    }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "add notes to it");
+    requireCaseParty(actor, c, "note");
     if (!isOpen(c.status)) {
-      throw invalidState(
-        `${c.number} is closed and stays as it was closed; if the customer comes back, complaint reopen id:${c.number} reason:"…" opens a linked repeat complaint`,
-      );
+      throw invalidState(msg("note.closed", { number: c.number }));
     }
     // Work has started once the assignee records something on an assigned case.
     const starts = c.status === "assigned" && c.assigneeId === actor.id;
@@ -40,7 +43,7 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `Note added to ${updated.number}${starts ? "; it is now in progress" : ""}`,
+      text: t("note.done", { number: updated.number, started: starts }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

@@ -8,12 +8,14 @@ import { mayBeAssigned } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintFields } from "../complaint/present.ts";
+import { majorReasonText } from "../complaint/major.ts";
+import { msg } from "../i18n/translate.ts";
 
 const futureToleranceMs = 5 * 60_000;
 
 export default defineCommand({
   name: "open",
-  summary: "Register a new complaint; you become its first-contact owner",
+  summary: msg("cmd.open"),
   permission: { minRole: "agent", scope: "any" },
   examples: [
     'complaint open channel:hotline name:"Wang Li" contact:13800138000 content:"Charged twice for May"',
@@ -21,77 +23,74 @@ export default defineCommand({
   ],
   options: (policy) => ({
     channel: opt.choice({
-      help: "where the complaint came in",
+      help: msg("arg.open.channel"),
       required: true,
       choices: policy.channels.map((c) => c.id),
     }),
-    name: opt.text({ help: "complainant's name", required: true, max: policy.limits.nameMaxChars }),
+    name: opt.text({ help: msg("arg.open.name"), required: true, max: policy.limits.nameMaxChars }),
     contact: opt.contact({
-      help: "complainant's phone number or e-mail (personal data)",
+      help: msg("arg.open.contact"),
       required: true,
     }),
     content: opt.longText({
-      help: "what the customer complains about",
+      help: msg("arg.open.content"),
       required: true,
       max: policy.limits.contentMaxChars,
     }),
     received: opt.time({
-      help: "when the complaint came in (default now); deadlines run from it",
+      help: msg("arg.open.received"),
       required: false,
       timeZone: policy.timezone,
     }),
     place: opt.text({
-      help: "where it happened (store, city, address)",
+      help: msg("arg.open.place"),
       required: false,
       max: 200,
     }),
-    customer: opt.text({ help: "customer id in your systems", required: false, max: 100 }),
+    customer: opt.text({ help: msg("arg.open.customer"), required: false, max: 100 }),
     domestic: opt.boolean({
-      help: "domestic customer (yes, default) or foreign (no)",
+      help: msg("arg.open.domestic"),
       required: false,
     }),
     demand: opt.longText({
-      help: "what the customer demands",
+      help: msg("arg.open.demand"),
       required: false,
       max: policy.limits.contentMaxChars,
     }),
-    order: opt.text({ help: "order / item reference", required: false, max: 200 }),
+    order: opt.text({ help: msg("arg.open.order"), required: false, max: 200 }),
     category: opt.choice({
-      help: "complaint category",
+      help: msg("arg.category"),
       required: false,
       choices: policy.categories.map((c) => c.id),
     }),
     severity: opt.choice({
-      help: "severity (default general)",
+      help: msg("arg.open.severity"),
       required: false,
       choices: severities,
     }),
     dept: opt.department({
-      help: "department that handles it (default: by category, else yours)",
+      help: msg("arg.open.dept"),
       required: false,
     }),
     issue: opt.issue({
-      help: "a key for the matter (e.g. may-billing-run); several complaints about one issue in a short time make it major",
+      help: msg("arg.open.issue"),
       required: false,
     }),
     "repeat-of": opt.complaint({
-      help: "an earlier complaint about the same matter: this one is handled one level up",
+      help: msg("arg.open.repeat-of"),
       required: false,
     }),
   }),
   async handler(args, ctx) {
-    const { actor, repos, policy, now } = ctx;
+    const { actor, repos, policy, now, t } = ctx;
     const receivedAt = args.received ?? now;
     if (receivedAt.getTime() > now.getTime() + futureToleranceMs) {
-      throw validationError(
-        `received: ${receivedAt.toISOString()} is in the future; give the time it came in`,
-        {
-          received: "in the future",
-        },
-      );
+      throw validationError(msg("open.future", { at: receivedAt.toISOString() }), {
+        received: msg("open.field.future"),
+      });
     }
     if (receivedAt.getFullYear() < 2000) {
-      throw validationError("received: must be after 2000-01-01", { received: "too old" });
+      throw validationError(msg("open.tooOld"), { received: msg("open.field.tooOld") });
     }
     const routed = args.category
       ? (policy.categories.find((c) => c.id === args.category)?.department ?? null)
@@ -99,9 +98,7 @@ export default defineCommand({
     const departmentId = args.dept ?? routed ?? actor.departmentId;
     const department = departmentId ? await repos.departments.find(departmentId) : null;
     if (departmentId && !department) {
-      throw notFound(
-        `there is no department ${departmentId}; it is created when a staff member joins it (complaint staff add … dept:${departmentId})`,
-      );
+      throw notFound(msg("open.noDept", { dept: departmentId }));
     }
     const previous = args["repeat-of"] ? await loadComplaint(repos, args["repeat-of"]) : null;
     const repeat = previous ? await repeatTerms(repos, policy, previous) : null;
@@ -147,20 +144,20 @@ export default defineCommand({
       repeatOfNumber: previous?.number ?? null,
     });
     return {
-      text:
-        (created.ownerId === actor.id
-          ? `Opened ${created.number}; you own it.`
-          : `Opened ${created.number} as a repeat of ${previous?.number ?? "?"}; ${created.ownerId} owns it, one level up.`) +
-        (major ? ` It is MAJOR (${major}): leadership has been told.` : "") +
-        ` Next: complaint assign id:${created.number} to:<staff>`,
-      title: `${created.number} opened`,
+      text: t("open.done", {
+        number: created.number,
+        repeatOf: previous?.number ?? null,
+        owner: created.ownerId === actor.id ? null : created.ownerId,
+        major: major ? majorReasonText(major, t) : null,
+      }),
+      title: t("open.title", { number: created.number }),
       complaint: view,
-      fields: complaintFields(view, policy.timezone),
+      fields: complaintFields(view, policy.timezone, t),
       actions: mayBeAssigned(actor)
         ? [
             {
               id: "assign-me",
-              label: "Assign to me",
+              label: t("action.assignMe"),
               command: `complaint assign id:${created.number} to:${actor.id}`,
             },
           ]

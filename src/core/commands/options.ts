@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inEnglish, msg, type MessageArgs, type MessageKey, type Text } from "../i18n/translate.ts";
 import { parseIsoInstant } from "../time/zoned.ts";
 import { staffIdPattern } from "../staff/staff.ts";
 
@@ -21,7 +22,10 @@ export type OptionKind =
 
 export interface OptionSpec<T = unknown, R extends boolean = boolean> {
   kind: OptionKind;
+  /** In English, as adapters read it; `localizedHelp` gives it in another language. */
   help: string;
+  /** The help to translate. */
+  helpText: Text;
   required: R;
   choices?: readonly string[];
   maxLength?: number;
@@ -43,107 +47,108 @@ export type OptionValues<O extends OptionSpecs> = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const forbiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * A refusal as zod reports it: English in `message`, and the message itself
+ * in `params.i18n`, which validateOptions renders in the reader's language.
+ */
+function problem<K extends MessageKey>(key: K, ...args: MessageArgs<K>) {
+  const message = msg(key, ...args);
+  return { message: inEnglish(message), params: { i18n: message } };
+}
+
 function cleanText(max: number, min = 1) {
   return z
     .string()
-    .refine((s) => !forbiddenCharacters.test(s), {
-      message: "contains control characters; remove them (plain text, emoji and CJK are fine)",
-    })
+    .refine((s) => !forbiddenCharacters.test(s), problem("opt.controlChars"))
     .transform((s) => s.trim())
-    .refine((s) => s.length >= min, {
-      message: min === 1 ? "must not be empty" : `needs at least ${min} characters`,
-    })
-    .refine((s) => s.length <= max, {
-      message: `is too long (${max} characters at most)`,
-    });
+    .refine(
+      (s) => s.length >= min,
+      min === 1 ? problem("opt.empty") : problem("opt.minChars", { min }),
+    )
+    .refine((s) => s.length <= max, problem("opt.tooLong", { max }));
 }
 
 interface Common<R extends boolean> {
-  help: string;
+  help: Text;
   required: R;
+}
+
+/** The help of an option in English and as the message to translate. */
+function described<R extends boolean>(o: Common<R>) {
+  return { help: inEnglish(o.help), helpText: o.help, required: o.required };
 }
 
 export const opt = {
   text<const R extends boolean>(o: Common<R> & { max: number }): OptionSpec<string, R> {
-    return { kind: "text", ...o, maxLength: o.max, schema: cleanText(o.max) };
+    return { kind: "text", ...described(o), maxLength: o.max, schema: cleanText(o.max) };
   },
   longText<const R extends boolean>(o: Common<R> & { max: number }): OptionSpec<string, R> {
-    return { kind: "longtext", ...o, maxLength: o.max, schema: cleanText(o.max) };
+    return { kind: "longtext", ...described(o), maxLength: o.max, schema: cleanText(o.max) };
   },
   choice<const C extends string, const R extends boolean>(
     o: Common<R> & { choices: readonly C[] },
   ): OptionSpec<C, R> {
     const allowed = o.choices;
+    // Case-insensitive, answering the choice as declared: locale:zh-cn is zh-CN.
+    const canonical = new Map(allowed.map((c) => [c.toLowerCase(), c] as const));
     const schema = z
       .string()
-      .transform((s) => s.trim().toLowerCase())
-      .refine((s): s is C => (allowed as readonly string[]).includes(s), {
-        message: `must be one of ${allowed.join(", ")}`,
-      }) as unknown as z.ZodType<C>;
-    return { kind: "choice", help: o.help, required: o.required, choices: allowed, schema };
+      .transform((s) => canonical.get(s.trim().toLowerCase()) ?? s.trim().toLowerCase())
+      .refine(
+        (s): s is C => (allowed as readonly string[]).includes(s),
+        problem("opt.oneOf", { choices: allowed }),
+      ) as unknown as z.ZodType<C>;
+    return { kind: "choice", ...described(o), choices: allowed, schema };
   },
   staff<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "staff",
-      ...o,
+      ...described(o),
       schema: z
         .string()
         .transform((s) => s.trim().toLowerCase())
-        .refine((s) => staffIdPattern.test(s), {
-          message: "must be a staff id: lower-case letters, digits, '.', '_' or '-' (e.g. bob)",
-        }),
+        .refine((s) => staffIdPattern.test(s), problem("opt.staffId")),
     };
   },
   department<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "department",
-      ...o,
+      ...described(o),
       schema: z
         .string()
         .transform((s) => s.trim().toLowerCase())
-        .refine((s) => staffIdPattern.test(s), {
-          message:
-            "must be a department id: lower-case letters, digits, '.', '_' or '-' (e.g. billing)",
-        }),
+        .refine((s) => staffIdPattern.test(s), problem("opt.departmentId")),
     };
   },
   issue<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "text",
-      ...o,
+      ...described(o),
       maxLength: 64,
       schema: z
         .string()
         .transform((s) => s.trim().toLowerCase())
-        .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u.test(s), {
-          message: "must be a short key: letters, digits, '.', '_' or '-' (e.g. may-billing-run)",
-        }),
+        .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u.test(s), problem("opt.issueKey")),
     };
   },
   complaint<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "complaint",
-      ...o,
+      ...described(o),
       schema: z
         .string()
         .transform((s) => s.trim().toUpperCase())
-        .refine((s) => /^[A-Z]{1,6}-\d{4}-\d{4,6}$/.test(s), {
-          message: "must be a complaint number such as TS-2611-0001",
-        }),
+        .refine((s) => /^[A-Z]{1,6}-\d{4}-\d{4,6}$/.test(s), problem("opt.complaintNumber")),
     };
   },
   time<const R extends boolean>(o: Common<R> & { timeZone: string }): OptionSpec<Date, R> {
     return {
       kind: "time",
-      help: o.help,
-      required: o.required,
+      ...described(o),
       schema: z.string().transform((s, ctx) => {
         const d = parseIsoInstant(s, o.timeZone);
         if (!d) {
-          ctx.addIssue({
-            code: "custom",
-            message: `must be an ISO-8601 time such as 2026-11-02T09:30+08:00 or 2026-11-02 09:30 (read in ${o.timeZone})`,
-          });
+          ctx.addIssue({ code: "custom", ...problem("opt.time", { timeZone: o.timeZone }) });
           return z.NEVER;
         }
         return d;
@@ -153,13 +158,13 @@ export const opt = {
   boolean<const R extends boolean>(o: Common<R>): OptionSpec<boolean, R> {
     return {
       kind: "boolean",
-      ...o,
+      ...described(o),
       choices: ["yes", "no"],
       schema: z.string().transform((s, ctx) => {
         const v = s.trim().toLowerCase();
         if (["yes", "y", "true", "1", "是"].includes(v)) return true;
         if (["no", "n", "false", "0", "否"].includes(v)) return false;
-        ctx.addIssue({ code: "custom", message: "must be yes or no" });
+        ctx.addIssue({ code: "custom", ...problem("opt.yesNo") });
         return z.NEVER;
       }),
     };
@@ -169,16 +174,12 @@ export const opt = {
   ): OptionSpec<number, R> {
     return {
       kind: "integer",
-      help: o.help,
-      required: o.required,
+      ...described(o),
       schema: z.string().transform((s, ctx) => {
         const v = s.trim();
         const n = /^-?\d{1,15}$/.test(v) ? Number(v) : Number.NaN;
         if (!Number.isInteger(n) || n < o.min || n > o.max) {
-          ctx.addIssue({
-            code: "custom",
-            message: `must be a whole number from ${o.min} to ${o.max}`,
-          });
+          ctx.addIssue({ code: "custom", ...problem("opt.integer", { min: o.min, max: o.max }) });
           return z.NEVER;
         }
         return n;
@@ -188,29 +189,24 @@ export const opt = {
   email<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "text",
-      ...o,
+      ...described(o),
       maxLength: 254,
       schema: z
         .string()
         .transform((s) => s.trim().toLowerCase())
-        .refine((s) => s.length <= 254 && emailPattern.test(s), {
-          message: "must be an e-mail address such as bob@example.com",
-        }),
+        .refine((s) => s.length <= 254 && emailPattern.test(s), problem("opt.email")),
     };
   },
   /** An amount of money: yuan with at most two decimals; thousands separators allowed. */
   money<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "text",
-      ...o,
+      ...described(o),
       maxLength: 20,
       schema: z.string().transform((s, ctx) => {
         const v = s.trim().replace(/[,，_]/g, "");
         if (!/^\d{1,12}(\.\d{1,2})?$/.test(v)) {
-          ctx.addIssue({
-            code: "custom",
-            message: "must be an amount such as 1200 or 1200.50 (yuan, at most two decimals)",
-          });
+          ctx.addIssue({ code: "custom", ...problem("opt.money") });
           return z.NEVER;
         }
         return (Math.round(Number(v) * 100) / 100).toFixed(2);
@@ -220,28 +216,22 @@ export const opt = {
   compensation<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "text",
-      ...o,
+      ...described(o),
       maxLength: 20,
       schema: z
         .string()
         .transform((s) => s.trim().toUpperCase())
-        .refine((s) => /^CP-\d{4}-\d{4,6}$/.test(s), {
-          message: "must be a compensation request id such as CP-2611-0001",
-        }),
+        .refine((s) => /^CP-\d{4}-\d{4,6}$/.test(s), problem("opt.compensationId")),
     };
   },
   contact<const R extends boolean>(o: Common<R>): OptionSpec<string, R> {
     return {
       kind: "contact",
-      ...o,
+      ...described(o),
       schema: z.string().transform((s, ctx) => {
         const normalized = normalizeContact(s);
         if (!normalized) {
-          ctx.addIssue({
-            code: "custom",
-            message:
-              "is not a phone number or e-mail address (e.g. 13800138000, 010-12345678, +44 20 7946 0958, name@example.com)",
-          });
+          ctx.addIssue({ code: "custom", ...problem("opt.contact") });
           return z.NEVER;
         }
         return normalized;

@@ -29,6 +29,8 @@ import resume from "./resume.ts";
 import stage from "./stage.ts";
 import wait from "./wait.ts";
 import staffRole from "./staff-role.ts";
+import stats from "./stats.ts";
+import exportCommand from "./export.ts";
 
 /** Every command, in the order help lists them. */
 export const commands: readonly AnyCommand[] = [
@@ -55,6 +57,8 @@ export const commands: readonly AnyCommand[] = [
   dncCheck,
   dncList,
   daily,
+  stats,
+  exportCommand,
   staffAdd,
   staffEdit,
   staffList,

@@ -2,30 +2,29 @@ import { maySeeContact } from "../complaint/access.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { registerComplaint } from "../complaint/register.ts";
 import { repeatTerms } from "../complaint/repeat.ts";
-import { describeStatus } from "../complaint/lifecycle.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "reopen",
-  summary:
-    "Customer rejects the result: a resolved case goes back to work; a closed one gets a new linked repeat complaint, one level up",
+  summary: msg("cmd.reopen"),
   permission: { minRole: "agent", scope: "any" },
   examples: ['complaint reopen id:TS-2611-0001 reason:"Refund never arrived"'],
   options: (policy) => ({
     id: complaintId(),
     reason: opt.longText({
-      help: "why the customer is not done",
+      help: msg("arg.reopen.reason"),
       required: true,
       max: policy.limits.reasonMaxChars,
     }),
     version: expectedVersion(),
   }),
   async handler(args, ctx) {
-    const { actor, repos, now, policy } = ctx;
+    const { actor, repos, now, policy, t } = ctx;
     const c = await loadComplaint(repos, args.id);
     if (c.status === "resolved" || c.status === "callback_done") {
       const updated = await applyChange(repos, actor, c, {
@@ -42,14 +41,12 @@ export default defineCommand({
         ...(args.version === undefined ? {} : { expectedVersion: args.version }),
       });
       return {
-        text: `${updated.number} reopened; back in progress with ${updated.assigneeId ?? "nobody"}`,
+        text: t("reopen.reopened", { number: updated.number, assignee: updated.assigneeId }),
         complaint: complaintView(updated, { showContact: maySeeContact(actor, updated) }),
       };
     }
     if (c.status !== "closed") {
-      throw invalidState(
-        `${c.number} is still open (${describeStatus(c.status)}); add a note instead`,
-      );
+      throw invalidState(msg("reopen.stillOpen", { number: c.number, status: c.status }));
     }
     // Seeds 000/002: a closed case is never changed; the repeat is a new case.
     const terms = await repeatTerms(repos, policy, c);
@@ -101,7 +98,12 @@ export default defineCommand({
       data: { repeat: created.number, reason: args.reason },
     });
     return {
-      text: `${c.number} is closed and stays closed; opened ${created.number} as its repeat complaint, owned by ${ownerId}, severity ${created.severity}`,
+      text: t("reopen.repeat", {
+        number: c.number,
+        created: created.number,
+        owner: ownerId,
+        severity: created.severity,
+      }),
       complaint: complaintView(created, {
         showContact: maySeeContact(actor, created),
         repeatOfNumber: c.number,

@@ -3,19 +3,20 @@ import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
 import { resumeDeadlineRecord } from "../calendar/pause.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "resume",
-  summary: "The wait is over: paused deadlines run again with the time they had left",
+  summary: msg("cmd.resume"),
   permission: { minRole: "agent", scope: "case" },
   examples: ["complaint resume id:TS-2611-0001"],
   options: () => ({ id: complaintId(), version: expectedVersion() }),
-  async handler(args, { actor, repos, now, calendar }) {
+  async handler(args, { actor, repos, now, calendar, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "resume it");
-    if (!c.waitingOn) throw invalidState(`${c.number} is not waiting`);
+    requireCaseParty(actor, c, "resume");
+    if (!c.waitingOn) throw invalidState(msg("resume.notWaiting", { number: c.number }));
     const deadlines = await repos.deadlines.list(c.id);
     const resumed = deadlines
       .map((d) => resumeDeadlineRecord(calendar, d, now))
@@ -33,7 +34,7 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `${updated.number} resumed${resumed.length ? `; ${resumed.length} deadline(s) run again with the time they had left` : ""}`,
+      text: t("resume.done", { number: updated.number, resumed: resumed.length }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

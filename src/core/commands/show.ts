@@ -1,11 +1,11 @@
 import { maySeeContact } from "../complaint/access.ts";
-import { describeStatus } from "../complaint/lifecycle.ts";
 import { loadComplaint } from "../complaint/mutate.ts";
 import { complaintFields } from "../complaint/present.ts";
 import { complaintView } from "../complaint/view.ts";
 import { formatWallTime } from "../time/zoned.ts";
-import { deadlineLabel, describeDeadline } from "../deadlines/deadline.ts";
+import { describeDeadline } from "../deadlines/deadline.ts";
 import { deadlineView } from "../deadlines/view.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { complaintId } from "./shared-options.ts";
 
@@ -13,11 +13,11 @@ const notesShown = 20;
 
 export default defineCommand({
   name: "show",
-  summary: "Show one complaint with its notes and history",
+  summary: msg("cmd.show"),
   permission: { minRole: "agent", scope: "any" },
   examples: ["complaint show id:TS-2611-0001"],
   options: () => ({ id: complaintId() }),
-  async handler(args, { actor, repos, policy, now }) {
+  async handler(args, { actor, repos, policy, now, t, locale }) {
     const c = await loadComplaint(repos, args.id);
     const showContact = maySeeContact(actor, c);
     if (showContact) {
@@ -38,7 +38,7 @@ export default defineCommand({
     const view = complaintView(c, {
       showContact,
       repeatOfNumber: repeatOf?.number ?? null,
-      deadlines: deadlines.map((d) => deadlineView(d, now)),
+      deadlines: deadlines.map((d) => deadlineView(d, now, locale)),
     });
     const notes = await repos.notes.list(c.id, notesShown);
     const history = await repos.audit.forComplaint(c.id);
@@ -47,24 +47,31 @@ export default defineCommand({
     const shares = await repos.responsibilities.list(c.id);
     const at = (d: Date) => formatWallTime(d, policy.timezone);
     return {
-      text: `${c.number}: ${describeStatus(c.status)}${c.assigneeId ? `, assignee ${c.assigneeId}` : ", unassigned"}`,
+      text: t("show.text", { number: c.number, status: c.status, assignee: c.assigneeId }),
       title: c.number,
       complaint: view,
-      fields: complaintFields(view, policy.timezone),
+      fields: complaintFields(view, policy.timezone, t),
       sections: [
         {
-          heading: "Deadlines",
-          lines: deadlines.map(
-            (d) => `${deadlineLabel(d.kind)}: ${describeDeadline(d, now, policy.timezone)}`,
+          heading: t("show.deadlines"),
+          lines: deadlines.map((d) =>
+            t("show.deadlineLine", {
+              label: t.deadline(d.kind),
+              state: describeDeadline(d, now, policy.timezone, t),
+            }),
           ),
         },
         ...(attempts.length
           ? [
               {
-                heading: "Contact attempts",
-                lines: attempts.map(
-                  (a) =>
-                    `${at(a.at)} ${a.actorId}: ${a.reached ? "reached" : "unreachable"}${a.note ? ` (${a.note})` : ""}`,
+                heading: t("show.attempts"),
+                lines: attempts.map((a) =>
+                  t("show.attempt", {
+                    at: at(a.at),
+                    actor: a.actorId,
+                    reached: a.reached,
+                    note: a.note,
+                  }),
                 ),
               },
             ]
@@ -72,10 +79,17 @@ export default defineCommand({
         ...(compensations.length
           ? [
               {
-                heading: "Compensation",
-                lines: compensations.map(
-                  (r) =>
-                    `${r.id}: ${r.amount} ${policy.compensation.currency} (loss ${r.loss}) ${r.status}${r.status === "pending" ? `, waiting for ${r.approverId ?? "?"}` : ` by ${r.decidedById ?? "?"}`}`,
+                heading: t("show.compensation"),
+                lines: compensations.map((r) =>
+                  t("show.compensationLine", {
+                    id: r.id,
+                    amount: r.amount,
+                    currency: policy.compensation.currency,
+                    loss: r.loss,
+                    status: r.status,
+                    approver: r.approverId ?? "?",
+                    decidedBy: r.decidedById ?? "?",
+                  }),
                 ),
               },
             ]
@@ -83,29 +97,37 @@ export default defineCommand({
         ...(shares.length
           ? [
               {
-                heading: "Responsibility",
-                lines: shares.map(
-                  (r) => `${r.departmentId}: ${r.share}%${r.personId ? ` (${r.personId})` : ""}`,
+                heading: t("show.responsibility"),
+                lines: shares.map((r) =>
+                  t("show.shareLine", {
+                    department: r.departmentId,
+                    share: r.share,
+                    person: r.personId,
+                  }),
                 ),
               },
             ]
           : []),
         {
-          heading: "Notes",
+          heading: t("show.notes"),
           lines: notes.length
-            ? notes.map((n) => `${at(n.createdAt)} ${n.authorId}: ${n.text}`)
-            : ["(none)"],
+            ? notes.map((n) =>
+                t("show.noteLine", { at: at(n.createdAt), author: n.authorId, text: n.text }),
+              )
+            : [t("common.none")],
         },
         {
-          heading: "History",
+          heading: t("show.history"),
           lines: history
             .filter((h) => h.action !== "pii.read")
-            .map(
-              (h) =>
-                `${at(h.at)} ${h.actorId} ${h.action}` +
-                (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus
-                  ? ` (${h.fromStatus} -> ${h.toStatus})`
-                  : ""),
+            .map((h) =>
+              t("show.historyLine", {
+                at: at(h.at),
+                actor: h.actorId,
+                action: h.action,
+                from: h.fromStatus,
+                to: h.toStatus,
+              }),
             ),
         },
       ],

@@ -1,4 +1,5 @@
-import { ComplaintError, ErrorCode, validationError } from "../errors.ts";
+import { duplicate, unknownStaff, validationError } from "../errors.ts";
+import { LOCALES, msg } from "../i18n/translate.ts";
 import { roles } from "../staff/role.ts";
 import { staffView } from "../staff/view.ts";
 import { defineCommand } from "./command.ts";
@@ -6,56 +7,47 @@ import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "staff add",
-  summary: "Add a staff member (creates their department if it is new)",
+  summary: msg("cmd.staff-add"),
   permission: { minRole: "admin", scope: "any" },
   examples: [
     'complaint staff add id:carol name:"Carol Wu" role:dept-manager dept:billing',
     'complaint staff add id:bob name:"Bob Chen" role:handler dept:billing manager:carol',
   ],
   options: (policy) => ({
-    id: opt.staff({ help: "staff id: lower-case letters, digits, '.', '_', '-'", required: true }),
-    name: opt.text({ help: "full name", required: true, max: policy.limits.nameMaxChars }),
+    id: opt.staff({ help: msg("arg.staff.id"), required: true }),
+    name: opt.text({ help: msg("arg.fullName"), required: true, max: policy.limits.nameMaxChars }),
     email: opt.email({
-      help: "work e-mail; chat accounts with this e-mail map to this person",
+      help: msg("arg.staff.email"),
       required: false,
     }),
     role: opt.choice({
-      help: "agent, handler, dept-manager, vp, gm or admin",
+      help: msg("arg.role"),
       required: true,
       choices: roles,
     }),
-    dept: opt.department({ help: "department id", required: false }),
-    manager: opt.staff({ help: "line manager escalations go to", required: false }),
+    dept: opt.department({ help: msg("arg.deptId"), required: false }),
+    manager: opt.staff({ help: msg("arg.manager"), required: false }),
     locale: opt.choice({
-      help: "reply language",
+      help: msg("arg.locale"),
       required: false,
-      choices: ["zh-CN", "en"] as const,
+      choices: LOCALES,
     }),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     if (await repos.staff.find(args.id)) {
-      throw new ComplaintError(
-        ErrorCode.Duplicate,
-        `${args.id} is already in the staff directory; complaint staff role changes a role`,
-      );
+      throw duplicate(msg("staff.exists", { id: args.id }));
     }
     if (args.manager) {
       if (args.manager === args.id)
-        throw validationError(`manager: ${args.id} cannot be their own manager`, {
-          manager: "self",
+        throw validationError(msg("staff.selfManager", { id: args.id }), {
+          manager: msg("staff.field.self"),
         });
       if (!(await repos.staff.find(args.manager))) {
-        throw new ComplaintError(
-          ErrorCode.UnknownStaff,
-          `manager ${args.manager} is not in the staff directory; add them first`,
-        );
+        throw unknownStaff(msg("staff.unknownManager", { id: args.manager }));
       }
     }
     if (args.email && (await repos.staff.findByEmail(args.email))) {
-      throw new ComplaintError(
-        ErrorCode.Duplicate,
-        `email: ${args.email} already belongs to another staff member`,
-      );
+      throw duplicate(msg("staff.emailTaken", { email: args.email }));
     }
     const department = args.dept
       ? await repos.departments.ensure(args.dept, { name: args.dept, channel: args.dept })
@@ -83,7 +75,12 @@ export default defineCommand({
       data: { role: staff.role, department: staff.departmentId, manager: staff.managerId },
     });
     return {
-      text: `Added ${staff.id} (${staff.name}) as ${staff.role}${staff.departmentId ? ` in ${staff.departmentId}` : ""}`,
+      text: t("staff.added", {
+        id: staff.id,
+        name: staff.name,
+        role: staff.role,
+        dept: staff.departmentId,
+      }),
       staff: staffView(staff),
     };
   },

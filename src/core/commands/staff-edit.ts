@@ -1,4 +1,5 @@
-import { ComplaintError, ErrorCode, invalidState, validationError } from "../errors.ts";
+import { duplicate, invalidState, unknownStaff, validationError } from "../errors.ts";
+import { LOCALES, msg } from "../i18n/translate.ts";
 import type { NewStaff } from "../ports.ts";
 import { staffView } from "../staff/view.ts";
 import { defineCommand } from "./command.ts";
@@ -6,39 +7,34 @@ import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "staff edit",
-  summary:
-    "Change a staff member's name, e-mail, department, manager, language, or deactivate them",
+  summary: msg("cmd.staff-edit"),
   permission: { minRole: "admin", scope: "any" },
   examples: ["complaint staff edit id:bob manager:carol", "complaint staff edit id:amy active:no"],
   options: (policy) => ({
-    id: opt.staff({ help: "staff id", required: true }),
-    name: opt.text({ help: "full name", required: false, max: policy.limits.nameMaxChars }),
-    email: opt.email({ help: "work e-mail", required: false }),
-    dept: opt.department({ help: "department id", required: false }),
-    manager: opt.staff({ help: "line manager escalations go to", required: false }),
+    id: opt.staff({ help: msg("arg.staffId"), required: true }),
+    name: opt.text({ help: msg("arg.fullName"), required: false, max: policy.limits.nameMaxChars }),
+    email: opt.email({ help: msg("arg.staff.workEmail"), required: false }),
+    dept: opt.department({ help: msg("arg.deptId"), required: false }),
+    manager: opt.staff({ help: msg("arg.manager"), required: false }),
     locale: opt.choice({
-      help: "reply language",
+      help: msg("arg.locale"),
       required: false,
-      choices: ["zh-CN", "en"] as const,
+      choices: LOCALES,
     }),
     active: opt.boolean({
-      help: "no: deactivate (keeps history, refuses new work)",
+      help: msg("arg.staff.active"),
       required: false,
     }),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const staff = await repos.staff.find(args.id);
-    if (!staff)
-      throw new ComplaintError(ErrorCode.UnknownStaff, `${args.id} is not in the staff directory`);
+    if (!staff) throw unknownStaff(msg("staff.unknown", { id: args.id }));
     const patch: Partial<Omit<NewStaff, "id">> & { active?: boolean } = {};
     if (args.name) patch.name = args.name;
     if (args.email) {
       const holder = await repos.staff.findByEmail(args.email);
       if (holder && holder.id !== staff.id) {
-        throw new ComplaintError(
-          ErrorCode.Duplicate,
-          `email: ${args.email} already belongs to ${holder.id}`,
-        );
+        throw duplicate(msg("staff.emailHeld", { email: args.email, holder: holder.id }));
       }
       patch.email = args.email;
     }
@@ -52,18 +48,13 @@ export default defineCommand({
       const seen = new Set<string>();
       while (cursor && !seen.has(cursor)) {
         if (cursor === staff.id) {
-          throw validationError(
-            `manager: ${args.manager} reports (directly or not) to ${staff.id}; that would be a loop`,
-            { manager: "loop" },
-          );
+          throw validationError(msg("staff.managerLoop", { manager: args.manager, id: staff.id }), {
+            manager: msg("staff.field.loop"),
+          });
         }
         seen.add(cursor);
         const m = await repos.staff.find(cursor);
-        if (!m)
-          throw new ComplaintError(
-            ErrorCode.UnknownStaff,
-            `manager ${cursor} is not in the staff directory`,
-          );
+        if (!m) throw unknownStaff(msg("staff.managerUnknown", { id: cursor }));
         cursor = m.managerId;
       }
       patch.managerId = args.manager;
@@ -72,17 +63,11 @@ export default defineCommand({
     if (args.active !== undefined) {
       if (!args.active && staff.role === "admin") {
         const admins = (await repos.staff.list({ role: "admin" })).filter((a) => a.active);
-        if (admins.length <= 1)
-          throw invalidState(
-            `${staff.id} is the last active admin; make somebody else admin first`,
-          );
+        if (admins.length <= 1) throw invalidState(msg("staff.lastActiveAdmin", { id: staff.id }));
       }
       patch.active = args.active;
     }
-    if (Object.keys(patch).length === 0)
-      throw validationError(
-        "nothing to change: give at least one of name, email, dept, manager, locale, active",
-      );
+    if (Object.keys(patch).length === 0) throw validationError(msg("staff.nothing"));
     const updated = await repos.staff.update(staff.id, patch);
     await repos.audit.append({
       complaintId: null,
@@ -95,7 +80,7 @@ export default defineCommand({
       data: { changes: patch },
     });
     return {
-      text: `${updated.id} updated: ${Object.keys(patch).join(", ")}`,
+      text: t("staff.updated", { id: updated.id, changes: Object.keys(patch) }),
       staff: staffView(updated),
     };
   },

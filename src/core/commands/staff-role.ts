@@ -1,4 +1,5 @@
-import { ComplaintError, ErrorCode, invalidState } from "../errors.ts";
+import { invalidState, unknownStaff } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { roles } from "../staff/role.ts";
 import { staffView } from "../staff/view.ts";
 import { defineCommand } from "./command.ts";
@@ -6,26 +7,26 @@ import { opt } from "./options.ts";
 
 export default defineCommand({
   name: "staff role",
-  summary: "Change a staff member's role",
+  summary: msg("cmd.staff-role"),
   permission: { minRole: "admin", scope: "any" },
   examples: ["complaint staff role id:bob role:dept-manager"],
   options: () => ({
-    id: opt.staff({ help: "staff id", required: true }),
+    id: opt.staff({ help: msg("arg.staffId"), required: true }),
     role: opt.choice({
-      help: "agent, handler, dept-manager, vp, gm or admin",
+      help: msg("arg.role"),
       required: true,
       choices: roles,
     }),
   }),
-  async handler(args, { actor, repos }) {
+  async handler(args, { actor, repos, t }) {
     const staff = await repos.staff.find(args.id);
-    if (!staff)
-      throw new ComplaintError(ErrorCode.UnknownStaff, `${args.id} is not in the staff directory`);
-    if (staff.role === args.role) throw invalidState(`${staff.id} is already ${args.role}`);
+    if (!staff) throw unknownStaff(msg("staff.unknown", { id: args.id }));
+    if (staff.role === args.role)
+      throw invalidState(msg("staff.alreadyRole", { id: staff.id, role: args.role }));
     if (staff.role === "admin") {
       const admins = await repos.staff.list({ role: "admin" });
       if (admins.filter((a) => a.active).length <= 1) {
-        throw invalidState(`${staff.id} is the last admin; make somebody else admin first`);
+        throw invalidState(msg("staff.lastAdmin", { id: staff.id }));
       }
     }
     const updated = await repos.staff.update(staff.id, { role: args.role });
@@ -40,7 +41,7 @@ export default defineCommand({
       data: { from: staff.role, to: updated.role },
     });
     return {
-      text: `${updated.id} is now ${updated.role} (was ${staff.role})`,
+      text: t("staff.roleChanged", { id: updated.id, role: updated.role, was: staff.role }),
       staff: staffView(updated),
     };
   },

@@ -2,35 +2,33 @@ import { requireCaseParty } from "../complaint/access.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "stage",
-  summary:
-    "Move the case into a handling stage (sales branch, market, processing …) with its own time limit",
+  summary: msg("cmd.stage"),
   permission: { minRole: "agent", scope: "case" },
   examples: ["complaint stage id:TS-2611-0001 name:processing"],
   options: (policy) => ({
     id: complaintId(),
     name: opt.choice({
-      help: "the stage (policy deadlines.stages)",
+      help: msg("arg.stage.name"),
       required: true,
       choices: Object.keys(policy.deadlines.stages),
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, policy, now, calendar }) {
+  async handler(args, { actor, repos, policy, now, calendar, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "move it to a stage");
+    requireCaseParty(actor, c, "stage");
     if (!["registered", "triaged", "assigned", "in_progress"].includes(c.status)) {
-      throw invalidState(
-        `${c.number} is ${c.status.replace("_", " ")}; stages belong to a case being handled`,
-      );
+      throw invalidState(msg("stage.notHandled", { number: c.number, status: c.status }));
     }
     const limit = policy.deadlines.stages[args.name];
-    if (!limit) throw invalidState(`no stage ${args.name} in the policy`);
+    if (!limit) throw invalidState(msg("stage.unknown", { stage: args.name }));
     const kind = `stage:${args.name}`;
     const deadlines = await repos.deadlines.list(c.id);
     // Seed 002: one stage at a time; entering a stage completes the one before.
@@ -57,7 +55,7 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `${updated.number} is in stage ${args.name} (limit ${limit.after.iso})`,
+      text: t("stage.done", { number: updated.number, stage: args.name, limit: limit.after }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

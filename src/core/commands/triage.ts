@@ -1,18 +1,18 @@
 import { requireCaseParty } from "../complaint/access.ts";
-import { majorEventPayload, majorReason } from "../complaint/major.ts";
+import { majorEventPayload, majorReason, majorReasonText } from "../complaint/major.ts";
 import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { faults, severities } from "../complaint/status.ts";
 import type { ComplaintPatch } from "../complaint/complaint.ts";
 import { complaintView } from "../complaint/view.ts";
 import { invalidState, validationError } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 import { complaintId, expectedVersion } from "./shared-options.ts";
 
 export default defineCommand({
   name: "triage",
-  summary:
-    "Classify a complaint: category, valid or not (invalid closes it), justified, fault, severity",
+  summary: msg("cmd.triage"),
   permission: { minRole: "agent", scope: "case" },
   examples: [
     "complaint triage id:TS-2611-0001 category:billing valid:yes justified:yes fault:company severity:general",
@@ -21,49 +21,44 @@ export default defineCommand({
   options: (policy) => ({
     id: complaintId(),
     valid: opt.boolean({
-      help: "is it our business? no closes it as invalid (needs reason:)",
+      help: msg("arg.triage.valid"),
       required: true,
     }),
     reason: opt.longText({
-      help: "why it is invalid",
+      help: msg("arg.triage.reason"),
       required: false,
       max: policy.limits.reasonMaxChars,
     }),
     category: opt.choice({
-      help: "complaint category",
+      help: msg("arg.category"),
       required: false,
       choices: policy.categories.map((c) => c.id),
     }),
-    justified: opt.boolean({ help: "is the complaint justified (有效投诉)?", required: false }),
+    justified: opt.boolean({ help: msg("arg.triage.justified"), required: false }),
     fault: opt.choice({
-      help: "of a justified one: company (at fault) or not-company",
+      help: msg("arg.triage.fault"),
       required: false,
       choices: faults,
     }),
     severity: opt.choice({
-      help: "general, complex (several departments), major, egregious",
+      help: msg("arg.triage.severity"),
       required: false,
       choices: severities,
     }),
     issue: opt.issue({
-      help: "key for the matter; several complaints about one issue make it major",
+      help: msg("arg.triage.issue"),
       required: false,
     }),
     version: expectedVersion(),
   }),
   async handler(args, ctx) {
-    const { actor, repos, policy, now } = ctx;
+    const { actor, repos, policy, now, t } = ctx;
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "triage it");
+    requireCaseParty(actor, c, "triage");
     const versioned = args.version === undefined ? {} : { expectedVersion: args.version };
     if (!args.valid) {
       if (!args.reason) {
-        throw validationError(
-          "reason: missing (an invalid complaint is closed, and the reason is kept)",
-          {
-            reason: "missing",
-          },
-        );
+        throw validationError(msg("triage.reasonMissing"), { reason: msg("field.missing") });
       }
       const invalid = await applyChange(repos, actor, c, {
         action: "complaint.invalidated",
@@ -78,20 +73,19 @@ export default defineCommand({
         event: { ownerId: c.ownerId, assigneeId: c.assigneeId, invalid: true },
       });
       return {
-        text: `${closed.number} is invalid and closed: ${args.reason}`,
+        text: t("triage.invalidClosed", { number: closed.number, reason: args.reason }),
         complaint: complaintView(closed, { showContact: true }),
       };
     }
-    if (args.reason) throw validationError("reason: only for valid:no", { reason: "not expected" });
+    if (args.reason)
+      throw validationError(msg("triage.reasonOnlyInvalid"), { reason: msg("field.notExpected") });
     if (args.fault && args.justified !== true) {
-      throw validationError("fault: applies to a justified complaint; add justified:yes", {
-        fault: "needs justified:yes",
+      throw validationError(msg("triage.faultNeedsJustified"), {
+        fault: msg("triage.field.needsJustified"),
       });
     }
     if (!["registered", "triaged", "assigned", "in_progress"].includes(c.status)) {
-      throw invalidState(
-        `${c.number} is ${c.status.replace("_", " ")}; it can be triaged only while it is being handled`,
-      );
+      throw invalidState(msg("triage.notHandled", { number: c.number, status: c.status }));
     }
     const patch: ComplaintPatch = { valid: true };
     if (args.category) patch.category = args.category;
@@ -139,17 +133,14 @@ export default defineCommand({
       });
     }
     return {
-      text: `${updated.number} triaged: ${[
-        updated.category ?? "no category",
-        updated.justified === null
-          ? null
-          : updated.justified
-            ? `justified${updated.fault ? ` (${updated.fault} at fault)`.replace("not-company at fault", "company not at fault") : ""}`
-            : "not justified",
-        updated.severity,
-      ]
-        .filter(Boolean)
-        .join(", ")}${major ? `. MAJOR (${major}): leadership has been told` : ""}`,
+      text: t("triage.done", {
+        number: updated.number,
+        category: updated.category,
+        justified: updated.justified,
+        fault: updated.fault,
+        severity: updated.severity,
+        major: major ? majorReasonText(major, t) : null,
+      }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

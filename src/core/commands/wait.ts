@@ -3,6 +3,7 @@ import { applyChange, loadComplaint } from "../complaint/mutate.ts";
 import { complaintView } from "../complaint/view.ts";
 import { pauseDeadlineRecord } from "../calendar/pause.ts";
 import { invalidState } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import { WAITING_PARTIES } from "../policy/schema.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
@@ -12,33 +13,27 @@ const handled = ["registered", "triaged", "assigned", "in_progress"];
 
 export default defineCommand({
   name: "wait",
-  summary:
-    "The case waits on the customer or a third party: its deadlines pause until complaint resume",
+  summary: msg("cmd.wait"),
   permission: { minRole: "agent", scope: "case" },
   examples: [
     'complaint wait id:TS-2611-0001 on:customer reason:"Customer sends the invoice on Monday"',
   ],
   options: (policy) => ({
     id: complaintId(),
-    on: opt.choice({ help: "customer or third-party", required: true, choices: WAITING_PARTIES }),
+    on: opt.choice({ help: msg("arg.wait.on"), required: true, choices: WAITING_PARTIES }),
     reason: opt.longText({
-      help: "what the case waits for",
+      help: msg("arg.wait.reason"),
       required: true,
       max: policy.limits.reasonMaxChars,
     }),
     version: expectedVersion(),
   }),
-  async handler(args, { actor, repos, policy, now, calendar }) {
+  async handler(args, { actor, repos, policy, now, calendar, t }) {
     const c = await loadComplaint(repos, args.id);
-    requireCaseParty(actor, c, "put it on hold");
+    requireCaseParty(actor, c, "wait");
     if (!handled.includes(c.status))
-      throw invalidState(
-        `${c.number} is ${c.status.replace("_", " ")}; only a case being handled can wait`,
-      );
-    if (c.waitingOn)
-      throw invalidState(
-        `${c.number} is already waiting on the ${c.waitingOn}; complaint resume id:${c.number} ends it`,
-      );
+      throw invalidState(msg("wait.notHandled", { number: c.number, status: c.status }));
+    if (c.waitingOn) throw invalidState(msg("wait.already", { number: c.number, on: c.waitingOn }));
     const pauses = policy.lifecycle.pauseWhileWaitingOn.includes(args.on);
     const deadlines = await repos.deadlines.list(c.id);
     const paused = pauses
@@ -55,7 +50,7 @@ export default defineCommand({
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
     return {
-      text: `${updated.number} is waiting on the ${args.on}${paused.length ? `; ${paused.length} deadline(s) paused` : "; its deadlines keep running (policy)"}`,
+      text: t("wait.done", { number: updated.number, on: args.on, paused: paused.length }),
       complaint: complaintView(updated, { showContact: true }),
     };
   },

@@ -55,6 +55,8 @@ export interface Complaint {
   invalidReason: string | null;
   delayReason: string | null;
   capa: string | null;
+  /** Working time from receipt to close, in seconds (set when closed; statistics use it). */
+  handlingSeconds: number | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

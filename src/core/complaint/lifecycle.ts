@@ -1,4 +1,5 @@
 import { invalidState } from "../errors.ts";
+import { msg, translator, type Locale } from "../i18n/translate.ts";
 import type { Status } from "./status.ts";
 
 /**
@@ -24,19 +25,9 @@ export function canTransition(name: Transition, from: Status): boolean {
   return (transitions[name].from as readonly Status[]).includes(from);
 }
 
-const statusLabel: Record<Status, string> = {
-  registered: "registered",
-  triaged: "triaged",
-  assigned: "assigned",
-  in_progress: "in progress",
-  resolved: "resolved",
-  callback_done: "called back",
-  invalid: "invalid",
-  closed: "closed",
-};
-
-export function describeStatus(status: Status): string {
-  return statusLabel[status];
+/** The status as people read it: "in progress", "处理中". */
+export function describeStatus(status: Status, locale: Locale = "en"): string {
+  return translator(locale).status(status);
 }
 
 /**
@@ -46,10 +37,7 @@ export function describeStatus(status: Status): string {
 export function transition(name: Transition, from: Status, number: string): Status {
   const rule = transitions[name];
   if (!canTransition(name, from)) {
-    const allowed = rule.from.map((s) => describeStatus(s)).join(", ");
-    throw invalidState(
-      `${number} is ${describeStatus(from)}; this needs a complaint that is ${allowed}`,
-    );
+    throw invalidState(msg("lifecycle.notAllowed", { number, from, allowed: rule.from }));
   }
   return rule.to;
 }

@@ -1,4 +1,5 @@
 import { conflict, notFound } from "../errors.ts";
+import { msg } from "../i18n/translate.ts";
 import type { Repositories } from "../ports.ts";
 import type { Staff } from "../staff/staff.ts";
 import type { Complaint, ComplaintPatch } from "./complaint.ts";
@@ -66,10 +67,7 @@ export async function applyChange(
 }
 
 function staleVersion(latest: Complaint, seen: number) {
-  return conflict(
-    `${latest.number} changed since version ${seen} (now version ${latest.version}); ` +
-      `look at it again with complaint show id:${latest.number} and retry`,
-  );
+  return conflict(msg("mutate.stale", { number: latest.number, seen, version: latest.version }));
 }
 
 /** Dates become ISO strings so the audit trail replays exactly. */
@@ -84,9 +82,7 @@ export function serializePatch(patch: ComplaintPatch): Record<string, unknown> {
 export async function loadComplaint(repos: Repositories, number: string): Promise<Complaint> {
   const c = await repos.complaints.findByNumber(number);
   if (!c) {
-    throw notFound(
-      `there is no complaint ${number}; complaint list filter:all shows the numbers in use`,
-    );
+    throw notFound(msg("mutate.noComplaint", { number }));
   }
   return c;
 }

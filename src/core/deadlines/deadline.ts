@@ -1,5 +1,5 @@
 import type { Deadline, Policy } from "../policy/schema.ts";
-import { formatDuration } from "../policy/duration.ts";
+import { translator, type Locale, type Translator } from "../i18n/translate.ts";
 import { formatWallTime } from "../time/zoned.ts";
 
 /** The deadlines every complaint has; stage deadlines are `stage:<id>`. */
@@ -25,14 +25,9 @@ export interface DeadlineCalendar {
   workingTimeBetween(a: Date, b: Date): number;
 }
 
-const labels: Record<string, string> = {
-  first_reply: "First reply",
-  result: "Result to customer",
-  close: "Close",
-};
-
-export function deadlineLabel(kind: string): string {
-  return labels[kind] ?? (kind.startsWith("stage:") ? `Stage ${kind.slice(6)}` : kind);
+/** "First reply", "Stage processing", "首次答复" … */
+export function deadlineLabel(kind: string, locale: Locale = "en"): string {
+  return translator(locale).deadline(kind);
 }
 
 /** Which first-reply limit applies depends on how the complaint came in (seed 001). */
@@ -75,16 +70,21 @@ export function isOverdue(d: DeadlineRecord, now: Date): boolean {
   return d.metAt === null && d.dueAt !== null && d.dueAt.getTime() < now.getTime();
 }
 
-/** "due 2026-11-25 14:00 (in 1 d 3 h)", "overdue by 2 h", "met 2026-11-24 10:00". */
-export function describeDeadline(d: DeadlineRecord, now: Date, timeZone: string): string {
+/** "due 2026-11-25 14:00 (in 1 d 3 h)", "overdue by 2 h", "met 2026-11-24 10:00" (in `t`'s language). */
+export function describeDeadline(
+  d: DeadlineRecord,
+  now: Date,
+  timeZone: string,
+  t: Translator = translator("en"),
+): string {
   const at = (x: Date) => formatWallTime(x, timeZone);
   if (d.metAt) {
-    const late = d.dueAt && d.metAt.getTime() > d.dueAt.getTime();
-    return `met ${at(d.metAt)}${late ? " (late)" : ""}`;
+    const late = d.dueAt !== null && d.metAt.getTime() > d.dueAt.getTime();
+    return t("deadline.met", { at: at(d.metAt), late });
   }
-  if (!d.dueAt) return `paused, ${formatDuration(d.remainingMs ?? 0, "en")} left`;
+  if (!d.dueAt) return t("deadline.paused", { left: d.remainingMs ?? 0 });
   const left = d.dueAt.getTime() - now.getTime();
   return left >= 0
-    ? `due ${at(d.dueAt)} (in ${formatDuration(left, "en")})`
-    : `due ${at(d.dueAt)}, OVERDUE by ${formatDuration(-left, "en")}`;
+    ? t("deadline.due", { at: at(d.dueAt), left })
+    : t("deadline.overdue", { at: at(d.dueAt), late: -left });
 }

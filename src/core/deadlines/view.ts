@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/translate.ts";
 import { deadlineLabel, isOverdue, type DeadlineRecord } from "./deadline.ts";
 
 /** A deadline as replies show it: what it is, when, and how much time is left. */
@@ -13,10 +14,11 @@ export interface DeadlineView {
   leftMs: number | null;
 }
 
-export function deadlineView(d: DeadlineRecord, now: Date): DeadlineView {
+/** `label` in `locale` (English by default). */
+export function deadlineView(d: DeadlineRecord, now: Date, locale: Locale = "en"): DeadlineView {
   return {
     kind: d.kind,
-    label: deadlineLabel(d.kind),
+    label: deadlineLabel(d.kind, locale),
     clock: d.clock,
     dueAt: d.dueAt?.toISOString() ?? null,
     metAt: d.metAt?.toISOString() ?? null,

@@ -1,148 +1,263 @@
+import { majorReasonText } from "../complaint/major.ts";
+import {
+  localeOf,
+  translator,
+  type Locale,
+  type PolicyLabels,
+  type Translator,
+} from "../i18n/translate.ts";
+import type { Policy } from "../policy/schema.ts";
+import { parseDuration, type Duration } from "../policy/duration.ts";
 import type { ReplyAction } from "../reply/reply.ts";
+import { dailyFacts, dailyReport } from "./daily-report.ts";
 import type { DomainEvent, Notification } from "./notification.ts";
+
+/** In which language each recipient reads: the sender looks staff locales up before rendering. */
+export interface NotificationLocales {
+  /** A DM recipient's language: their own, else the policy's. */
+  localeOf(staffId: string): Locale;
+  /** Team channels read the policy's language. */
+  channelLocale: Locale;
+  /** The policy's labels, so Chinese names channels and categories by label. */
+  labels?: PolicyLabels;
+}
+
+/**
+ * The languages of a staff directory (or the part of it an event reaches):
+ * each person's own, else the policy's; channels read the policy's.
+ */
+export function staffLocales(
+  staff: readonly { id: string; locale: string | null }[],
+  policy: Pick<Policy, "locale"> & PolicyLabels,
+): NotificationLocales {
+  const own = new Map(staff.map((s) => [s.id, s] as const));
+  return {
+    localeOf: (id) => localeOf(own.get(id), policy.locale),
+    channelLocale: policy.locale,
+    labels: policy,
+  };
+}
+
+/** Everyone in English (tests, tools). */
+export const englishNotifications: NotificationLocales = {
+  localeOf: () => "en",
+  channelLocale: "en",
+};
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
+const duration = (iso: string | null): Duration | null => {
+  if (!iso) return null;
+  try {
+    return parseDuration(iso);
+  } catch {
+    return null;
+  }
+};
+
+type Render = (t: Translator) => string;
+
 /**
- * Who hears about an event, and what they read. Pure: everything it needs
- * is in the event payload, written when the change was made. Contacts are
- * never part of a notification.
+ * Who hears about an event, and what they read, each in their own language.
+ * Pure: everything it needs is in the event payload, written when the change
+ * was made, and in `locales`. Contacts are never part of a notification.
  */
-export function notificationsFor(event: DomainEvent): Notification[] {
+export function notificationsFor(event: DomainEvent, locales: NotificationLocales): Notification[] {
   const p = event.payload;
   const caseNumber = str(p.number);
   const number = caseNumber ?? "?";
   const about = caseNumber ? { complaint: caseNumber } : {};
-  const actor = str(p.actorId) ?? "someone";
+  const actorId = str(p.actorId);
   const excerpt = str(p.excerpt);
-  const tail = excerpt ? `: ${excerpt}` : "";
+  const translators = new Map<Locale, Translator>();
+  const tr = (locale: Locale) => {
+    let t = translators.get(locale);
+    if (!t) translators.set(locale, (t = translator(locale, locales.labels)));
+    return t;
+  };
+  const actorOf = (t: Translator) => actorId ?? t("common.someone");
   const out: Notification[] = [];
   const dm = (
     to: string | null,
-    text: string,
+    text: Render,
     slot = "dm",
-    extra: { actions?: ReplyAction[]; urgent?: boolean } = {},
+    extra: { actions?: (t: Translator) => ReplyAction[]; urgent?: boolean } = {},
   ) => {
-    if (!to || to === actor || out.some((n) => n.kind === "dm" && n.to === to)) return;
-    out.push({ kind: "dm", to, text, ...about, key: `${event.id}:${slot}:${to}`, ...extra });
+    if (!to || to === (actorId ?? "someone") || out.some((n) => n.kind === "dm" && n.to === to))
+      return;
+    const t = tr(locales.localeOf(to));
+    out.push({
+      kind: "dm",
+      to,
+      text: text(t),
+      ...about,
+      key: `${event.id}:${slot}:${to}`,
+      ...(extra.actions ? { actions: extra.actions(t) } : {}),
+      ...(extra.urgent === undefined ? {} : { urgent: extra.urgent }),
+    });
   };
-  const channel = (to: string | null, text: string, urgent = false) => {
-    if (to)
-      out.push({ kind: "channel", to, text, ...about, key: `${event.id}:channel:${to}`, urgent });
+  const channel = (to: string | null, text: Render, urgent = false) => {
+    if (to) {
+      const t = tr(locales.channelLocale);
+      out.push({
+        kind: "channel",
+        to,
+        text: text(t),
+        ...about,
+        key: `${event.id}:channel:${to}`,
+        urgent,
+      });
+    }
   };
   switch (event.type) {
     case "complaint.opened":
       if (str(p.repeatOf)) {
-        dm(
-          str(p.ownerId),
-          `Repeat complaint ${number} (of ${str(p.repeatOf) ?? "?"}) is yours to handle, one level up${tail}`,
+        dm(str(p.ownerId), (t) =>
+          t("notify.repeatOwner", { number, of: str(p.repeatOf) ?? "?", excerpt }),
         );
       }
-      channel(
-        str(p.departmentChannel),
-        `New complaint ${number} (${str(p.channel) ?? "?"}, ${str(p.severity) ?? "general"}) opened by ${actor}${tail}`,
+      channel(str(p.departmentChannel), (t) =>
+        t("notify.opened", {
+          number,
+          channel: str(p.channel) ?? "?",
+          severity: str(p.severity) ?? "general",
+          actor: actorOf(t),
+          excerpt,
+        }),
       );
       break;
     case "complaint.repeat_opened":
-      dm(
-        str(p.ownerId),
-        `Repeat complaint ${number} (of ${str(p.repeatOf) ?? "?"}, severity ${str(p.severity) ?? "?"}) is yours to handle, one level up${tail}`,
+      dm(str(p.ownerId), (t) =>
+        t("notify.repeatOpened", {
+          number,
+          of: str(p.repeatOf) ?? "?",
+          severity: str(p.severity) ?? "?",
+          excerpt,
+        }),
       );
       break;
     case "complaint.major": {
-      const text = `MAJOR complaint ${number} (${str(p.reason) ?? "major"})${tail}`;
+      const reason = str(p.reason);
+      const text: Render = (t) =>
+        t("notify.major", {
+          number,
+          reason: reason ? majorReasonText(reason, t) : t("notify.majorDefault"),
+          excerpt,
+        });
       for (const leader of strings(p.leaders)) dm(leader, text, "major", { urgent: true });
       channel(str(p.managementChannel), text, true);
       break;
     }
     case "complaint.assigned":
-      dm(
-        str(p.assigneeId),
-        `${number} (${str(p.channel) ?? "?"}, ${str(p.severity) ?? "general"}) was assigned to you by ${actor}${tail}`,
+      dm(str(p.assigneeId), (t) =>
+        t("notify.assigned", {
+          number,
+          channel: str(p.channel) ?? "?",
+          severity: str(p.severity) ?? "general",
+          actor: actorOf(t),
+          excerpt,
+        }),
       );
       dm(
         str(p.previousAssigneeId),
-        `${number} was reassigned from you to ${str(p.assigneeId) ?? "?"} by ${actor}`,
+        (t) => t("notify.reassigned", { number, to: str(p.assigneeId) ?? "?", actor: actorOf(t) }),
         "unassigned",
       );
       break;
     case "complaint.noted":
-      dm(str(p.assigneeId), `${actor} added a note to ${number}${tail}`);
+      dm(str(p.assigneeId), (t) => t("notify.noted", { number, actor: actorOf(t), excerpt }));
       break;
     case "complaint.resolved":
-      dm(
-        str(p.ownerId),
-        `${number} was resolved by ${actor}; call the customer back and record it with complaint callback id:${number}`,
-      );
+      dm(str(p.ownerId), (t) => t("notify.resolved", { number, actor: actorOf(t) }));
       break;
     case "complaint.rehandle":
-      dm(
-        str(p.assigneeId),
-        `${number}: the customer is not satisfied at callback; it is back with you`,
-      );
+      dm(str(p.assigneeId), (t) => t("notify.rehandle", { number }));
       break;
     case "complaint.reopened":
-      dm(
-        str(p.assigneeId),
-        `${number} was reopened by ${actor}${str(p.reason) ? `: ${str(p.reason) ?? ""}` : ""}`,
+      dm(str(p.assigneeId), (t) =>
+        t("notify.reopened", { number, actor: actorOf(t), reason: str(p.reason) }),
       );
       break;
-    case "complaint.unreachable":
+    case "complaint.unreachable": {
+      const window = duration(str(p.window));
+      const attempts = typeof p.attempts === "number" ? p.attempts : null;
       for (const to of [str(p.managerId), str(p.ownerId), str(p.assigneeId)]) {
-        dm(
-          to,
-          `${number}: the customer could not be reached ${typeof p.attempts === "number" ? p.attempts : "several"} times within ${str(p.window) ?? "the window"}; escalated for follow-up`,
-          "unreachable",
-          { urgent: true },
-        );
+        dm(to, (t) => t("notify.unreachable", { number, attempts, window }), "unreachable", {
+          urgent: true,
+        });
       }
       break;
+    }
     case "complaint.escalated":
       dm(
         str(p.toId),
-        `${number} was escalated to you by ${actor}${str(p.reason) ? ` (${str(p.reason) ?? ""})` : ""}: you are now responsible`,
+        (t) => t("notify.escalatedTo", { number, actor: actorOf(t), reason: str(p.reason) }),
         "escalated",
         { urgent: true },
       );
       dm(
         str(p.fromId),
-        `${number} was escalated from you to ${str(p.toId) ?? "?"}`,
+        (t) => t("notify.escalatedFrom", { number, to: str(p.toId) ?? "?" }),
         "escalated-from",
       );
       break;
     case "complaint.handover":
       dm(
         str(p.toId),
-        `${actor} handed ${number} over to you (${str(p.role) ?? "owner"})${str(p.note) ? `: ${str(p.note) ?? ""}` : ""}`,
+        (t) =>
+          t("notify.handover", {
+            number,
+            actor: actorOf(t),
+            role: str(p.role) ?? "owner",
+            note: str(p.note),
+          }),
         "handover",
       );
       break;
-    case "shift.handover":
+    case "shift.handover": {
+      const count = typeof p.count === "number" ? p.count : null;
       dm(
         str(p.toId),
-        `${str(p.fromId) ?? actor} handed over their shift to you: ${str(p.summary) ?? ""}`,
+        (t) =>
+          t("notify.shift", {
+            from: str(p.fromId) ?? actorOf(t),
+            summary:
+              count === null
+                ? (str(p.summary) ?? "")
+                : t("notify.shiftSummary", { count, note: str(p.note), cases: strings(p.cases) }),
+          }),
         "shift",
       );
       break;
+    }
     case "compensation.requested": {
       const id = str(p.compensationId) ?? "?";
       dm(
         str(p.approverId),
-        `${actor} asks you to approve compensation ${id} on ${number}: ${str(p.amount) ?? "?"} ${str(p.currency) ?? ""} (loss ${str(p.loss) ?? "?"}): ${str(p.reason) ?? ""}`,
+        (t) =>
+          t("notify.approval", {
+            number,
+            actor: actorOf(t),
+            id,
+            amount: str(p.amount) ?? "?",
+            currency: str(p.currency) ?? "",
+            loss: str(p.loss) ?? "?",
+            reason: str(p.reason) ?? "",
+          }),
         "approval",
         {
-          actions: [
+          actions: (t) => [
             {
               id: "approve",
-              label: "Approve",
+              label: t("action.approve"),
               command: `complaint approve id:${id} decision:approve`,
               style: "primary",
             },
             {
               id: "reject",
-              label: "Reject",
+              label: t("action.reject"),
               command: `complaint approve id:${id} decision:reject`,
               style: "danger",
             },
@@ -154,15 +269,36 @@ export function notificationsFor(event: DomainEvent): Notification[] {
     case "compensation.decided":
       dm(
         str(p.requestedById),
-        `Compensation ${str(p.compensationId) ?? "?"} on ${number} was ${str(p.status) ?? "decided"} by ${actor}${str(p.note) ? `: ${str(p.note) ?? ""}` : ""}`,
+        (t) =>
+          t("notify.decided", {
+            number,
+            actor: actorOf(t),
+            id: str(p.compensationId) ?? "?",
+            status: str(p.status),
+            note: str(p.note),
+          }),
         "decision",
       );
       break;
-    case "report.daily":
-      channel(str(p.channel), str(p.text) ?? "");
+    case "report.daily": {
+      const facts = dailyFacts(p);
+      channel(str(p.channel), (t) =>
+        facts ? t("daily.post", dailyReport(t, facts)) : (str(p.text) ?? ""),
+      );
+      break;
+    }
+    case "report.monthly":
+      channel(str(p.channel), () => str(p.text) ?? "");
       break;
     default:
       break;
   }
   return out;
+}
+
+/** The staff ids an event DMs: whose languages the sender looks up before rendering. */
+export function notificationRecipients(event: DomainEvent): string[] {
+  return notificationsFor(event, englishNotifications)
+    .filter((n) => n.kind === "dm")
+    .map((n) => n.to);
 }

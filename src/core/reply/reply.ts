@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorDetails } from "../errors.ts";
 import type { ComplaintView } from "../complaint/view.ts";
 import type { StaffView } from "../staff/view.ts";
+import type { StatsReport } from "../reports/present.ts";
 
 /**
  * The neutral reply every command returns. Adapters render it: the console
@@ -38,7 +39,30 @@ export interface Reply {
   actions?: ReplyAction[];
   /** A file (CSV export …): the console writes it out, chat adapters upload it. */
   attachment?: { filename: string; contentType: string; content: string };
+  /** Binary or large files (charts, exports): see ReplyFile. */
+  files?: ReplyFile[];
+  /** The figures behind a `stats` reply, for scripts (console --json). */
+  stats?: StatsReport;
 }
+
+/**
+ * A file a command produced. Small ones (chart PNGs) travel inline as
+ * base64; large ones (exports, written by streaming) stay on disk and travel
+ * as their path on the machine that ran the command. Exactly one of `path`
+ * and `base64` is set. The console writes inline files out and prints
+ * paths; chat adapters upload either (Slack files.uploadV2, Discord
+ * attachments).
+ */
+export type ReplyFile = {
+  filename: string;
+  contentType: string;
+  /** Size in bytes. */
+  bytes: number;
+  /** Rows, for exports. */
+  rows?: number;
+  /** One line saying what it is (chart title, export scope). */
+  title?: string;
+} & ({ path: string; base64?: never } | { base64: string; path?: never });
 
 export type Outcome =
   | ({ ok: true } & Reply)

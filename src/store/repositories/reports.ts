@@ -1,5 +1,6 @@
 import type { ReportRepository } from "../../core/ports.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { groupedFigures, monthlyFigures, trendFigures } from "./report-stats.ts";
 
 export function reportRepository(tx: Prisma.TransactionClient): ReportRepository {
   return {
@@ -34,5 +35,8 @@ export function reportRepository(tx: Prisma.TransactionClient): ReportRepository
         dueTomorrow: dueTomorrow.map((c) => c.number),
       };
     },
+    monthly: (filter, period, now) => monthlyFigures(tx, filter, period, now),
+    grouped: (by, filter, period, now) => groupedFigures(tx, by, filter, period, now),
+    trend: (filter, periods, now) => trendFigures(tx, filter, periods, now),
   };
 }
