@@ -16,7 +16,8 @@ export function toComplaint(row: ComplaintRow): Complaint {
     throw new Error(`complaint ${row.number} has unknown severity ${row.severity}`);
   if (row.fault !== null && !isFault(row.fault))
     throw new Error(`complaint ${row.number} has unknown fault ${row.fault}`);
-  const waitingOn = row.waitingOn === "customer" || row.waitingOn === "third-party" ? row.waitingOn : null;
+  const waitingOn =
+    row.waitingOn === "customer" || row.waitingOn === "third-party" ? row.waitingOn : null;
   return { ...row, status: row.status, severity: row.severity, fault: row.fault, waitingOn };
 }
 
