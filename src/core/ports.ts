@@ -27,6 +27,8 @@ export interface ComplaintQuery {
   overdueAt?: Date;
   /** Only major complaints. */
   major?: boolean;
+  /** Complaints with a deadline not met and due in [from, to]. */
+  dueBetween?: { from: Date; to: Date };
   /** Complaints where this staff member is assignee or first-contact owner. */
   involving?: string;
   assigneeId?: string | null;

@@ -121,3 +121,40 @@ describe("compensation (seeds 001, 002)", () => {
     );
   });
 });
+
+describe("approvals waiting for me, and what is due soon", () => {
+  it("lists the requests routed to me with Approve / Reject, and my cases due within a day", async () => {
+    const t = await createTestEngine("postgres", { now: "2026-11-23T02:00:00Z" });
+    try {
+      await seedTeam(t);
+      await t.ok(
+        "amy",
+        'open channel:partner name:"Shop" contact:13800138000 content:"Broken on arrival"',
+      );
+      await t.ok("carol", "assign id:TS-2611-0001 to:bob");
+      expect((await t.ok("carol", "approvals")).text).toBe(
+        "No compensation requests are waiting for you.",
+      );
+      await t.ok("bob", 'compensate id:TS-2611-0001 amount:800 loss:400 reason:"Replacement"');
+      const mine = await t.ok("carol", "approvals");
+      expect(mine.text).toBe("1 compensation request waiting for your decision");
+      expect(mine.sections?.[0]?.lines[0]).toBe(
+        "CP-2611-0001 on TS-2611-0001: 800.00 CNY (loss 400.00), asked by bob: Replacement",
+      );
+      expect(mine.actions?.map((a) => a.command)).toEqual([
+        "complaint approve id:CP-2611-0001 decision:approve",
+        "complaint approve id:CP-2611-0001 decision:reject",
+      ]);
+      expect((await t.run("bob", "approvals")).ok).toBe(false);
+      // Partner transfers get 24 h for the first reply: due within a day from the start.
+      expect((await t.ok("bob", "list filter:due-soon")).complaints?.map((c) => c.number)).toEqual([
+        "TS-2611-0001",
+      ]);
+      expect((await t.ok("hana", "list filter:due-soon")).total).toBe(0);
+      t.clock.advance(30 * 3_600_000); // first reply overdue, result (3 working days) not within 24 h yet
+      expect((await t.ok("bob", "list filter:due-soon")).total).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});

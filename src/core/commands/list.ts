@@ -23,7 +23,16 @@ export default defineCommand({
     filter: opt.choice({
       help: msg("arg.list.filter"),
       required: false,
-      choices: ["mine", "open", "unassigned", "overdue", "major", "closed", "all"] as const,
+      choices: [
+        "mine",
+        "due-soon",
+        "open",
+        "unassigned",
+        "overdue",
+        "major",
+        "closed",
+        "all",
+      ] as const,
     }),
     status: opt.choice({ help: msg("arg.list.status"), required: false, choices: statuses }),
     assignee: opt.staff({ help: msg("arg.list.assignee"), required: false }),
@@ -55,6 +64,13 @@ export default defineCommand({
     else if (filter === "unassigned") {
       query.statuses = unassignedStatuses;
       query.assigneeId = null;
+    } else if (filter === "due-soon") {
+      query.involving = actor.id;
+      query.statuses = openStatuses;
+      query.dueBetween = {
+        from: now,
+        to: new Date(now.getTime() + policy.reminders.dueSoonWithin.ms),
+      };
     } else if (filter === "overdue") {
       query.statuses = openStatuses;
       query.overdueAt = now;

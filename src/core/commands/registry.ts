@@ -13,6 +13,7 @@ import staffAdd from "./staff-add.ts";
 import staffLink from "./staff-link.ts";
 import staffList from "./staff-list.ts";
 import approve from "./approve.ts";
+import approvals from "./approvals.ts";
 import compensate from "./compensate.ts";
 import contact from "./contact.ts";
 import daily from "./daily.ts";
@@ -52,6 +53,7 @@ export const commands: readonly AnyCommand[] = [
   reopen,
   compensate,
   approve,
+  approvals,
   dncAdd,
   dncRemove,
   dncCheck,

@@ -35,6 +35,7 @@ export const helpEn = {
   "cmd.compensate":
     "Request compensation for a customer: capped by the loss, routed to the approver of its amount",
   "cmd.approve": "Approve or reject a compensation request (the Approve / Reject buttons run this)",
+  "cmd.approvals": "Compensation requests waiting for your decision",
   "cmd.dnc-add":
     "Put a customer on the do-not-contact list (by contact, or straight from a complaint)",
   "cmd.dnc-remove": "Take a contact off the do-not-contact list",
@@ -86,7 +87,7 @@ export const helpEn = {
     "an earlier complaint about the same matter: this one is handled one level up",
 
   "arg.list.filter":
-    "mine (owned by or assigned to you, not closed), open (default), unassigned, overdue, major, closed, all",
+    "mine (owned by or assigned to you, not closed), due-soon (yours, due within reminders.dueSoonWithin), open (default), unassigned, overdue, major, closed, all",
   "arg.list.status": "only this status",
   "arg.list.assignee": "only complaints assigned to this staff id",
   "arg.list.owner": "only complaints owned by this staff id",

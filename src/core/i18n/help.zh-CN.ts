@@ -22,6 +22,7 @@ export const helpZhCN: Translations<typeof helpEn> = {
     "客户不接受处理结果：已答复的投诉退回处理；已结案的另立一条关联的重复投诉，提级处理",
   "cmd.compensate": "为客户申请赔偿：以损失为上限，按金额交相应的审批人审批",
   "cmd.approve": "批准或驳回赔偿申请（“批准 / 驳回”按钮执行的就是此命令）",
+  "cmd.approvals": "等待您审批的赔偿申请",
   "cmd.dnc-add": "将客户加入免打扰名单（黑名单）：按联系方式，或直接取自投诉单",
   "cmd.dnc-remove": "将联系方式移出免打扰名单",
   "cmd.dnc-check": "查询某个联系方式是否在免打扰名单中",
@@ -67,7 +68,7 @@ export const helpZhCN: Translations<typeof helpEn> = {
   "arg.open.repeat-of": "同一事项此前的投诉单号：本投诉将提级处理",
 
   "arg.list.filter":
-    "mine（我负责或处理的未结投诉）、open（未结，默认）、unassigned（未分派）、overdue（超时）、major（重大）、closed（已结案）、all（全部）",
+    "mine（我负责或处理的未结投诉）、due-soon（我的即将到期投诉）、open（未结，默认）、unassigned（未分派）、overdue（超时）、major（重大）、closed（已结案）、all（全部）",
   "arg.list.status": "只看该状态",
   "arg.list.assignee": "只看分派给该员工的投诉",
   "arg.list.owner": "只看该员工任首问负责人的投诉",

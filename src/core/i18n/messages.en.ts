@@ -497,6 +497,20 @@ export const en = {
   "approve.own": "nobody approves their own request",
   "approve.notYours": (p: { id: string; approver: string; role: string }) =>
     `${p.id} is for ${p.approver} (${p.role}) or someone above`,
+  "approvals.none": "No compensation requests are waiting for you.",
+  "approvals.count": (p: { count: number }) =>
+    `${p.count} compensation request${p.count === 1 ? "" : "s"} waiting for your decision`,
+  "approvals.heading": "Waiting for your decision",
+  "approvals.line": (p: {
+    id: string;
+    number: string;
+    amount: string;
+    currency: string;
+    loss: string;
+    by: string;
+    reason: string;
+  }) =>
+    `${p.id} on ${p.number}: ${p.amount} ${p.currency} (loss ${p.loss}), asked by ${p.by}: ${p.reason}`,
   "approve.raced": (p: { id: string }) =>
     `${p.id} was decided by someone else a moment ago; nothing changed`,
   "approve.done": (p: {

@@ -29,6 +29,7 @@ const doing: Record<CaseAction, string> = {
 
 const filters: Record<string, string> = {
   mine: "我的",
+  "due-soon": "即将到期的",
   open: "未结",
   unassigned: "未分派",
   overdue: "超时",
@@ -429,6 +430,11 @@ export const zhCN: Translations<typeof en> = {
     `${p.id} 已由 ${p.by}${p.at ? ` 于 ${p.at} ` : ""}${of(decided, p.status)}；未做任何更改`,
   "approve.own": "任何人都不能审批自己提交的申请",
   "approve.notYours": (p, f) => `${p.id} 应由 ${p.approver}（${f.role(p.role)}）或更高级别的人审批`,
+  "approvals.none": "没有等待您审批的赔偿申请。",
+  "approvals.count": (p) => `共 ${p.count} 件赔偿申请等待您审批`,
+  "approvals.heading": "等待您审批",
+  "approvals.line": (p) =>
+    `${p.id}（${p.number}）：${p.amount} ${p.currency}（损失 ${p.loss}），申请人 ${p.by}：${p.reason}`,
   "approve.raced": (p) => `${p.id} 刚刚已被他人审批；未做任何更改`,
   "approve.done": (p) =>
     `${p.id} ${of(decisions, p.status)}：${p.number}，${p.amount} ${p.currency}`,

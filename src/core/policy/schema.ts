@@ -421,6 +421,8 @@ export const policySchema = z.strictObject({
         .prefault([0.5, 0.8, 1]),
       // 002: overdue cases are chased (催办) until closed.
       overdueEvery: positiveDuration().prefault("PT4H"),
+      // "Due soon" (complaint list filter:due-soon, the Slack Home tab): due within this.
+      dueSoonWithin: positiveDuration().prefault("PT24H"),
     })
     .prefault({}),
   escalation: z

@@ -40,6 +40,11 @@ export function complaintRepository(tx: Prisma.TransactionClient): ComplaintRepo
       if (query.departmentId) where.departmentId = query.departmentId;
       if (query.severity) where.severity = query.severity;
       if (query.major) where.majorAt = { not: null };
+      if (query.dueBetween) {
+        where.deadlines = {
+          some: { metAt: null, dueAt: { gte: query.dueBetween.from, lte: query.dueBetween.to } },
+        };
+      }
       if (query.overdueAt)
         where.deadlines = { some: { metAt: null, dueAt: { lt: query.overdueAt } } };
       const [total, rows] = await Promise.all([
