@@ -30,7 +30,8 @@ export interface HomeSection {
 }
 
 const ROWS_PER_SECTION = 10;
-export const APPROVALS_COMMAND = "approvals";
+/** `complaint approve` without an id lists what waits for the person's decision. */
+export const APPROVALS_COMMAND = "approve";
 
 export function homeSections(engine: CommandRunner): HomeSection[] {
   const out: HomeSection[] = [];
@@ -71,6 +72,8 @@ export async function buildHome(
   const parts: Block[][] = [];
   for (const s of homeSections(engine)) {
     const outcome = await engine.run(s.words, s.options, staffId);
+    // Sections for other roles (approvals are for managers) are left out, not shown as errors.
+    if (!outcome.ok && outcome.error.code === "E_FORBIDDEN") continue;
     parts.push([header(s.heading), ...sectionBody(s, outcome, engine, chrome)]);
   }
   const footer = context(escape(chrome.homeRefreshed(formatWallTime(now, engine.policy.timezone))));

@@ -132,11 +132,11 @@ describe("approvals waiting for me, and what is due soon", () => {
         'open channel:partner name:"Shop" contact:13800138000 content:"Broken on arrival"',
       );
       await t.ok("carol", "assign id:TS-2611-0001 to:bob");
-      expect((await t.ok("carol", "approvals")).text).toBe(
+      expect((await t.ok("carol", "approve")).text).toBe(
         "No compensation requests are waiting for you.",
       );
       await t.ok("bob", 'compensate id:TS-2611-0001 amount:800 loss:400 reason:"Replacement"');
-      const mine = await t.ok("carol", "approvals");
+      const mine = await t.ok("carol", "approve");
       expect(mine.text).toBe("1 compensation request waiting for your decision");
       expect(mine.sections?.[0]?.lines[0]).toBe(
         "CP-2611-0001 on TS-2611-0001: 800.00 CNY (loss 400.00), asked by bob: Replacement",
@@ -145,7 +145,7 @@ describe("approvals waiting for me, and what is due soon", () => {
         "complaint approve id:CP-2611-0001 decision:approve",
         "complaint approve id:CP-2611-0001 decision:reject",
       ]);
-      expect((await t.run("bob", "approvals")).ok).toBe(false);
+      expect((await t.run("bob", "approve")).ok).toBe(false);
       // Partner transfers get 24 h for the first reply: due within a day from the start.
       expect((await t.ok("bob", "list filter:due-soon")).complaints?.map((c) => c.number)).toEqual([
         "TS-2611-0001",

@@ -1,5 +1,6 @@
 import { applyChange } from "../complaint/mutate.ts";
-import { forbidden, invalidState, notFound } from "../errors.ts";
+import { pendingApprovals } from "../compensation/pending.ts";
+import { forbidden, invalidState, notFound, validationError } from "../errors.ts";
 import { msg } from "../i18n/translate.ts";
 import { roleAtLeast } from "../staff/role.ts";
 import { formatWallTime } from "../time/zoned.ts";
@@ -10,12 +11,15 @@ export default defineCommand({
   name: "approve",
   summary: msg("cmd.approve"),
   permission: { minRole: "dept-manager", scope: "any" },
-  examples: ['complaint approve id:CP-2611-0001 decision:approve note:"Within budget"'],
+  examples: [
+    'complaint approve id:CP-2611-0001 decision:approve note:"Within budget"',
+    "complaint approve",
+  ],
   options: (policy) => ({
-    id: opt.compensation({ help: msg("arg.approve.id"), required: true }),
+    id: opt.compensation({ help: msg("arg.approve.id"), required: false }),
     decision: opt.choice({
       help: msg("arg.approve.decision"),
-      required: true,
+      required: false,
       choices: ["approve", "reject"] as const,
     }),
     note: opt.longText({
@@ -24,7 +28,12 @@ export default defineCommand({
       max: policy.limits.reasonMaxChars,
     }),
   }),
-  async handler(args, { actor, repos, now, policy, t }) {
+  async handler(args, ctx) {
+    const { actor, repos, now, policy, t } = ctx;
+    // Without an id: what is waiting for me (the Home tab's "approvals waiting for me").
+    if (!args.id) return pendingApprovals(ctx);
+    if (!args.decision)
+      throw validationError(msg("approve.decisionMissing"), { decision: "missing" });
     const request = await repos.compensations.find(args.id);
     if (!request) throw notFound(msg("approve.notFound", { id: args.id }));
     if (request.status !== "pending") {

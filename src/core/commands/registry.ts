@@ -13,7 +13,6 @@ import staffAdd from "./staff-add.ts";
 import staffLink from "./staff-link.ts";
 import staffList from "./staff-list.ts";
 import approve from "./approve.ts";
-import approvals from "./approvals.ts";
 import compensate from "./compensate.ts";
 import contact from "./contact.ts";
 import daily from "./daily.ts";
@@ -53,7 +52,6 @@ export const commands: readonly AnyCommand[] = [
   reopen,
   compensate,
   approve,
-  approvals,
   dncAdd,
   dncRemove,
   dncCheck,

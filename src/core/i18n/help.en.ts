@@ -34,8 +34,8 @@ export const helpEn = {
     "Customer rejects the result: a resolved case goes back to work; a closed one gets a new linked repeat complaint, one level up",
   "cmd.compensate":
     "Request compensation for a customer: capped by the loss, routed to the approver of its amount",
-  "cmd.approve": "Approve or reject a compensation request (the Approve / Reject buttons run this)",
-  "cmd.approvals": "Compensation requests waiting for your decision",
+  "cmd.approve":
+    "Approve or reject a compensation request (the Approve / Reject buttons run this); without an id, list what waits for you",
   "cmd.dnc-add":
     "Put a customer on the do-not-contact list (by contact, or straight from a complaint)",
   "cmd.dnc-remove": "Take a contact off the do-not-contact list",

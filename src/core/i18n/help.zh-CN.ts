@@ -21,8 +21,8 @@ export const helpZhCN: Translations<typeof helpEn> = {
   "cmd.reopen":
     "客户不接受处理结果：已答复的投诉退回处理；已结案的另立一条关联的重复投诉，提级处理",
   "cmd.compensate": "为客户申请赔偿：以损失为上限，按金额交相应的审批人审批",
-  "cmd.approve": "批准或驳回赔偿申请（“批准 / 驳回”按钮执行的就是此命令）",
-  "cmd.approvals": "等待您审批的赔偿申请",
+  "cmd.approve":
+    "批准或驳回赔偿申请（“批准 / 驳回”按钮执行的就是此命令）；不带单号时列出等待您审批的申请",
   "cmd.dnc-add": "将客户加入免打扰名单（黑名单）：按联系方式，或直接取自投诉单",
   "cmd.dnc-remove": "将联系方式移出免打扰名单",
   "cmd.dnc-check": "查询某个联系方式是否在免打扰名单中",

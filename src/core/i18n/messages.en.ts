@@ -497,6 +497,7 @@ export const en = {
   "approve.own": "nobody approves their own request",
   "approve.notYours": (p: { id: string; approver: string; role: string }) =>
     `${p.id} is for ${p.approver} (${p.role}) or someone above`,
+  "approve.decisionMissing": "decision: missing (approve or reject)",
   "approvals.none": "No compensation requests are waiting for you.",
   "approvals.count": (p: { count: number }) =>
     `${p.count} compensation request${p.count === 1 ? "" : "s"} waiting for your decision`,

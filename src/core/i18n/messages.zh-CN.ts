@@ -430,6 +430,7 @@ export const zhCN: Translations<typeof en> = {
     `${p.id} 已由 ${p.by}${p.at ? ` 于 ${p.at} ` : ""}${of(decided, p.status)}；未做任何更改`,
   "approve.own": "任何人都不能审批自己提交的申请",
   "approve.notYours": (p, f) => `${p.id} 应由 ${p.approver}（${f.role(p.role)}）或更高级别的人审批`,
+  "approve.decisionMissing": "decision：缺少（approve 批准或 reject 驳回）",
   "approvals.none": "没有等待您审批的赔偿申请。",
   "approvals.count": (p) => `共 ${p.count} 件赔偿申请等待您审批`,
   "approvals.heading": "等待您审批",

@@ -69,7 +69,11 @@ describe("defaultPolicy", () => {
       processing: "P2D",
     });
 
-    expect(p.reminders).toEqual({ at: [0.5, 0.8, 1], overdueEvery: { iso: "PT4H", ms: 4 * H } });
+    expect(p.reminders).toEqual({
+      at: [0.5, 0.8, 1],
+      overdueEvery: { iso: "PT4H", ms: 4 * H },
+      dueSoonWithin: { iso: "PT24H", ms: 24 * H },
+    });
     expect(p.escalation.ladder).toEqual([
       "assignee",
       "owner",
