@@ -2,9 +2,8 @@
  * The adapter's own words (buttons, headings, hints). Core replies arrive
  * already worded; these are only the Slack chrome around them.
  *
- * Seam for the i18n catalog: `chromeFor(locale)` is the one place a staff
- * member's language (zh-CN / en) picks the wording. Until the catalog lands
- * in core, every locale reads English.
+ * `chromeFor(locale)` is the one place a staff member's language (zh-CN /
+ * en) picks the wording; core replies are translated by the core catalog.
  */
 export interface Chrome {
   modalSubmit: string;
@@ -53,6 +52,30 @@ const english: Chrome = {
   met: "met",
 };
 
-export function chromeFor(_locale: string | null | undefined): Chrome {
-  return english;
+const chinese: Chrome = {
+  modalSubmit: "提交",
+  modalCancel: "取消",
+  modalWorking: "处理中…",
+  modalDone: "完成",
+  modalFailed: "未完成",
+  homeTitle: "投诉",
+  homeEmpty: "暂无内容。",
+  homeMore: (shown, total, command) => `显示 ${shown} / ${total} 件。查看其余：\`/${command}\``,
+  homeRefreshed: (at) => `更新于 ${at}`,
+  cardThreadHint: "此投诉的后续进展将发在讨论串中。",
+  unknownUser: (id) =>
+    `还不知道您是谁：您的 Slack 账号（${id}）未关联任何员工，邮箱也未匹配到员工名录。` +
+    `请管理员执行 \`/complaint staff link id:<您的员工ID> platform:slack user:${id}\`，` +
+    "或在您的员工信息中添加工作邮箱。",
+  alreadyHandled: "该操作已完成（重复点击或重试），未做任何更改。",
+  internalError: "系统出现问题，请稍后重试。",
+  truncated: (count) => `… 另有 ${count} 条未显示；请缩小查询范围。`,
+  deadlines: "时限",
+  overdue: "已超时",
+  paused: "已暂停",
+  met: "已完成",
+};
+
+export function chromeFor(locale: string | null | undefined): Chrome {
+  return locale === "zh-CN" ? chinese : english;
 }

@@ -329,3 +329,13 @@ describe("Web API calls from interactive paths", () => {
     });
   });
 });
+
+describe("Slack chrome language", () => {
+  it("follows the staff member's locale", async () => {
+    const { chromeFor } = await import("../../adapters/slack/text.ts");
+    expect(chromeFor("zh-CN").modalSubmit).toBe("提交");
+    expect(chromeFor("en").modalSubmit).toBe("Submit");
+    expect(chromeFor(null).homeTitle).toBe("Complaints");
+    expect(chromeFor("zh-CN").unknownUser("U1")).toContain("platform:slack user:U1");
+  });
+});
