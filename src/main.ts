@@ -5,8 +5,7 @@ import { createApp } from "./app.ts";
 import { loadConfig } from "./config/env.ts";
 import { ensureRedis } from "./config/redis.ts";
 import type { Notifier } from "./core/notifications/notifier.ts";
-import { BOARD_PATH, queueBoard } from "./http/queue-board.ts";
-import { startHttpServer } from "./http/server.ts";
+import { startOpsServer } from "./http/ops-server.ts";
 import { createLogger } from "./logging.ts";
 import { describeStartupError } from "./startup-error.ts";
 import { ConsoleNotifier } from "./worker/console-notifier.ts";
@@ -89,25 +88,8 @@ async function main(): Promise<void> {
     await runtime.start();
     cleanups.push(() => runtime.close());
 
-    if (config.httpPort > 0) {
-      const server = await startHttpServer({
-        port: config.httpPort,
-        logger,
-        metrics: runtime.metrics.registry,
-        ...(config.adminToken
-          ? { mounts: { [BOARD_PATH]: queueBoard(runtime.queues.all(), config.adminToken) } }
-          : {}),
-        checks: {
-          database: async () => {
-            await app.db.prisma.$queryRaw`SELECT 1`;
-          },
-          redis: async () => {
-            await runtime.queues.deadlines.getJobCounts("delayed");
-          },
-        },
-      });
-      if (server) cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
-    }
+    const server = await startOpsServer(app, runtime, config, logger);
+    if (server) cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
 
     if (!consoleNotifier) {
       process.stdout.write(

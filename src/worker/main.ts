@@ -6,8 +6,7 @@ import { createApp } from "../app.ts";
 import { loadConfig } from "../config/env.ts";
 import { ConfigError } from "../config/errors.ts";
 import { ensureRedis } from "../config/redis.ts";
-import { BOARD_PATH, queueBoard } from "../http/queue-board.ts";
-import { startHttpServer } from "../http/server.ts";
+import { startOpsServer } from "../http/ops-server.ts";
 import { createLogger } from "../logging.ts";
 import { describeStartupError } from "../startup-error.ts";
 import { WorkerRuntime } from "./runtime.ts";
@@ -52,25 +51,7 @@ async function main(): Promise<void> {
     claimTimeoutMs: config.deliveryClaimTimeoutMs,
   });
   await runtime.start();
-  const server =
-    config.httpPort > 0
-      ? await startHttpServer({
-          port: config.httpPort,
-          logger,
-          metrics: runtime.metrics.registry,
-          ...(config.adminToken
-            ? { mounts: { [BOARD_PATH]: queueBoard(runtime.queues.all(), config.adminToken) } }
-            : {}),
-          checks: {
-            database: async () => {
-              await app.db.prisma.$queryRaw`SELECT 1`;
-            },
-            redis: async () => {
-              await runtime.queues.deadlines.getJobCounts("delayed");
-            },
-          },
-        })
-      : null;
+  const server = await startOpsServer(app, runtime, config, logger);
   logger.info({ platforms: Object.keys(notifiers), prefix: config.queuePrefix }, "worker running");
   let stopping = false;
   const stop = async (signal: string) => {
