@@ -205,7 +205,9 @@ export class InteractionHandler {
     }
     const who = await identify(app, this.options.roles, i, ctx.locale);
     if (!who.ok) return this.edit(i, errorMessage(who.message));
-    const outcome = await app.engine.run(invocation.words, invocation.options, who.staffId);
+    const outcome = await app.engine.run(invocation.words, invocation.options, who.staffId, {
+      locale: ctx.locale,
+    });
     await this.edit(i, await withReplyFiles(outcomeMessage(outcome), outcome));
     if (outcome.ok && outcome.complaint) {
       await this.options.cards

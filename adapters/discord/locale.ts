@@ -1,8 +1,7 @@
 /**
  * Discord tells every interaction the member's client language. The adapter
- * answers its own messages in it; replies from the core engine stay in the
- * engine's language until the core has a message catalog (then this locale
- * is what the adapter hands it).
+ * answers its own messages in it and hands it to the engine, so core replies
+ * come in it too.
  */
 export type ChatLocale = "zh-CN" | "en";
 

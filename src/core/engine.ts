@@ -42,6 +42,11 @@ export interface EngineOptions {
 /** Per call: how a long command (an export) reports its progress. */
 export interface RunOptions {
   onProgress?: ProgressListener;
+  /**
+   * The language the person's chat client reports (Discord's interaction
+   * locale): it wins over the staff record's, which wins over the policy's.
+   */
+  locale?: Locale;
 }
 
 export interface Resolved {
@@ -94,7 +99,12 @@ export class Engine {
     try {
       parsed = parseLine(line);
     } catch (error) {
-      return this.failure(error, line, actorId, await this.localeFor(actorId));
+      return this.failure(
+        error,
+        line,
+        actorId,
+        runOptions.locale ?? (await this.localeFor(actorId)),
+      );
     }
     return this.run(parsed.words, parsed.options, actorId, runOptions);
   }
@@ -110,7 +120,7 @@ export class Engine {
     runOptions: RunOptions = {},
   ): Promise<Outcome> {
     const line = words.join(" ");
-    let locale = this.options.policy.locale;
+    let locale = runOptions.locale ?? this.options.policy.locale;
     try {
       const deferred: AfterCommit[] = [];
       const reply = await this.options.uow.transaction(async (repos) => {
@@ -118,7 +128,7 @@ export class Engine {
         deferred.length = 0;
         const actor = await repos.staff.find(actorId);
         // Looked up first so that even "unknown command" is in the actor's language.
-        locale = localeOf(actor, this.options.policy.locale);
+        locale = runOptions.locale ?? localeOf(actor, this.options.policy.locale);
         const t = this.translator(locale);
         const { command, specs } = this.resolve(words);
         if (!actor) throw unknownStaff(msg("engine.unknownStaff", { id: actorId }));
