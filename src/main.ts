@@ -5,6 +5,8 @@ import { createApp } from "./app.ts";
 import { loadConfig } from "./config/env.ts";
 import { ensureRedis } from "./config/redis.ts";
 import type { Notifier } from "./core/notifications/notifier.ts";
+import { consoleBackend } from "./console-runtime.ts";
+import type { Notification } from "./core/notifications/notification.ts";
 import { startOpsServer } from "./http/ops-server.ts";
 import { createLogger } from "./logging.ts";
 import { describeStartupError } from "./startup-error.ts";
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
       claimTimeoutMs: config.deliveryClaimTimeoutMs,
       // The console relays after each command itself, to keep answers and notifications in order.
       relayIntervalMs: consoleNotifier ? 500 : 250,
+      ...(consoleNotifier ? { direct: (n: Notification) => consoleNotifier.send(n) } : {}),
     });
     await runtime.start();
     cleanups.push(() => runtime.close());
@@ -111,17 +114,7 @@ async function main(): Promise<void> {
       actorId: actor.id,
       json: false,
       prompt: interactive,
-      backend: {
-        execute: (line, actorId) => app.engine.execute(line, actorId),
-        async flushNotifications() {
-          const out: Parameters<Notifier["send"]>[0][] = [];
-          await runtime.relayOnce((n) => {
-            out.push(n);
-            return Promise.resolve();
-          });
-          return out;
-        },
-      },
+      backend: consoleBackend(app, runtime),
     });
     consoleNotifier?.attach((n) => session.notify(n));
     await session.run();

@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   let runtime: ConsoleRuntime | null = null;
   try {
     runtime = await startConsoleRuntime(app, config, logger);
-    const flush = runtime.flushNotifications.bind(runtime);
+    const active = runtime;
     const actor = await app.chooseActor(args.as);
     if (actor.note && !args.json) process.stderr.write(`${actor.note}\n`);
     const interactive = process.stdin.isTTY === true;
@@ -53,8 +53,8 @@ async function main(): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       backend: {
-        execute: (line, actorId, options) => app.engine.execute(line, actorId, options),
-        flushNotifications: flush,
+        execute: (line, actorId, options) => active.execute(line, actorId, options),
+        flushNotifications: () => active.flushNotifications(),
       },
       actorId: actor.id,
       json: args.json,

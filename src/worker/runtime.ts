@@ -35,6 +35,11 @@ export interface WorkerRuntimeOptions {
   concurrency?: number;
   /** How often the outbox is polled; 0 turns the relay loop off. */
   relayIntervalMs?: number;
+  /**
+   * Where the relay loop hands notifications instead of the delivery queue:
+   * the console prints them in place.
+   */
+  direct?: (n: Notification) => Promise<void>;
   /** How often the reconciler runs besides at start. */
   reconcileEvery?: string;
   /** Told when a notification is dead-lettered. */
@@ -64,6 +69,7 @@ export class WorkerRuntime {
   private relayTimer: NodeJS.Timeout | null = null;
   private relaying: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private relayPauses = 0;
 
   constructor(private readonly options: WorkerRuntimeOptions) {
     this.connection = redisConnection(options.redisUrl);
@@ -160,7 +166,11 @@ export class WorkerRuntime {
     );
     await reconcile({ ...this.scheduler, logger });
     const interval = this.options.relayIntervalMs ?? 250;
-    if (interval > 0) this.relayTimer = setInterval(() => void this.relayOnce(), interval);
+    if (interval > 0) {
+      this.relayTimer = setInterval(() => {
+        if (this.relayPauses === 0) void this.relayOnce(this.options.direct);
+      }, interval);
+    }
   }
 
   /**
@@ -168,6 +178,18 @@ export class WorkerRuntime {
    * (or to `direct`, which the console uses to print them in order), and a
    * re-schedule of the complaint's deadlines.
    */
+  /**
+   * Holds the relay loop while a command runs, so the command's own
+   * notifications come after its answer (the console flushes them itself).
+   */
+  pauseRelay(): void {
+    this.relayPauses++;
+  }
+
+  resumeRelay(): void {
+    this.relayPauses = Math.max(0, this.relayPauses - 1);
+  }
+
   relayOnce(direct?: (n: Notification) => Promise<void>): Promise<number> {
     // One relay at a time per process; others in other processes are kept apart by SKIP LOCKED.
     const run = this.relaying.then(async () => {
