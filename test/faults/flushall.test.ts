@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jobId } from "../../src/worker/queues.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import {
+  useFaultRig,
   delayedKey,
-  FakeReceiver,
   ledger,
   seedComplaints,
   sleep,
-  startPrivateRedis,
   uniquePrefix,
   waitFor,
   WorkerProcess,
-  writePolicy,
-  type PrivateRedis,
 } from "./harness.ts";
 
 const COUNT = 200;
@@ -25,30 +21,14 @@ const DUE_IN_MS = 20_000;
  * what was sent, so losing Redis neither drops nor repeats a nudge.
  */
 describe("FLUSHALL of Redis", () => {
-  let redis: PrivateRedis;
-  let db: TestDatabase;
-  const receiver = new FakeReceiver();
   // No reminders: before its due time a deadline fires nothing, so nothing goes out before the flush.
-  const policy = writePolicy("reminders:\n  at: [1]\n");
-  const workers: WorkerProcess[] = [];
-
-  beforeAll(async () => {
-    [redis, db] = await Promise.all([
-      startPrivateRedis(),
-      createTestDatabase("postgres"),
-      receiver.start(),
-    ]).then(([r, d]) => [r, d] as const);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.kill9()));
-    await Promise.all([redis?.stop(), receiver.stop(), db?.close()]);
-    policy.remove();
-  });
+  const rig = useFaultRig("reminders:\n  at: [1]\n");
+  const { receiver, workers } = rig;
 
   it("restores every delayed nudge after a FLUSHALL, delivers each once, and sends nothing again after a second one", async () => {
     const prefix = uniquePrefix("flush");
     const dueAt = new Date(Date.now() + DUE_IN_MS);
-    const { complaintIds, expectedKeys } = await seedComplaints(db.prisma, {
+    const { complaintIds, expectedKeys } = await seedComplaints(rig.db.prisma, {
       count: COUNT,
       firstReplyDue: dueAt,
       tag: "F",
@@ -56,11 +36,11 @@ describe("FLUSHALL of Redis", () => {
       stage: "processing",
     });
     const env = {
-      databaseUrl: db.url ?? "",
-      redisUrl: redis.url,
+      databaseUrl: rig.db.url ?? "",
+      redisUrl: rig.redis.url,
       prefix,
       webhookUrl: receiver.url,
-      policyFile: policy.file,
+      policyFile: rig.policy.file,
     };
     const spawnWorker = () => {
       const w = new WorkerProcess(env);
@@ -73,13 +53,13 @@ describe("FLUSHALL of Redis", () => {
       jobId.nudge(complaintIds[0] ?? "", "stage:processing", "due", 1),
     ];
     const allDueJobsExist = async () => {
-      const pipeline = redis.client.pipeline();
+      const pipeline = rig.redis.client.pipeline();
       for (const id of dueJobs) pipeline.exists(`${prefix}:deadlines:${id}`);
       const results = (await pipeline.exec()) ?? [];
       return results.every(([error, n]) => error === null && n === 1);
     };
     const delayedIds = async () =>
-      new Set(await redis.client.zrange(delayedKey(prefix, "deadlines"), 0, -1));
+      new Set(await rig.redis.client.zrange(delayedKey(prefix, "deadlines"), 0, -1));
 
     const first = spawnWorker();
     await waitFor(
@@ -96,8 +76,8 @@ describe("FLUSHALL of Redis", () => {
     expect(scheduled.size).toBe((COUNT * 2 + 1) * 6);
     expect(await first.stop()).toBe(0);
 
-    await redis.client.flushall();
-    expect(await redis.client.dbsize()).toBe(0);
+    await rig.redis.client.flushall();
+    expect(await rig.redis.client.dbsize()).toBe(0);
     expect(receiver.posts).toHaveLength(0);
 
     const flushedAt = Date.now();
@@ -125,7 +105,7 @@ describe("FLUSHALL of Redis", () => {
     // Restored exactly: what fired plus what still waits is what was scheduled before the flush.
     const restored = new Set([
       ...(await delayedIds()),
-      ...(await redis.client.zrange(`${prefix}:deadlines:completed`, 0, -1)),
+      ...(await rig.redis.client.zrange(`${prefix}:deadlines:completed`, 0, -1)),
     ]);
     expect([...scheduled].filter((id) => !restored.has(id))).toEqual([]);
     expect([...restored].filter((id) => !scheduled.has(id))).toEqual([]);
@@ -136,13 +116,13 @@ describe("FLUSHALL of Redis", () => {
     // Flushed again after delivery, Redis forgets the nudges already fired:
     // the reconciler fires them again, and the ledger stops every resend.
     expect(await second.stop()).toBe(0);
-    await redis.client.flushall();
+    await rig.redis.client.flushall();
     const third = spawnWorker();
     await waitFor(
       "the re-fired nudges to reach the ledger again",
       async () => {
         third.assertAlive();
-        const done = await redis.client.zcard(`${prefix}:notifications:completed`);
+        const done = await rig.redis.client.zcard(`${prefix}:notifications:completed`);
         return done >= expectedKeys.size;
       },
       60_000,
@@ -150,7 +130,7 @@ describe("FLUSHALL of Redis", () => {
     );
     await sleep(1_000);
     expect(receiver.posts).toHaveLength(expectedKeys.size);
-    const rows = await ledger(db.prisma);
+    const rows = await ledger(rig.db.prisma);
     expect([...rows.keys()].sort()).toEqual([...expectedKeys].sort());
     expect([...rows.values()].every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
 

@@ -14,6 +14,8 @@ import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -420,4 +422,41 @@ export function metric(text: string, name: string, labels?: Record<string, strin
     sum += Number(m[3]);
   }
   return sum;
+}
+
+/** What a fault test runs against; redis and db exist from beforeAll on. */
+export interface FaultRig {
+  redis: PrivateRedis;
+  db: TestDatabase;
+  receiver: FakeReceiver;
+  policy: { file: string; remove(): void };
+  /** Every worker started, killed hard at the end. */
+  workers: WorkerProcess[];
+}
+
+/**
+ * Registers the suite's setup and teardown: a private Redis, an isolated
+ * PostgreSQL database, the fake receiver and a policy file.
+ */
+export function useFaultRig(policyYaml = ""): FaultRig {
+  const rig = {
+    receiver: new FakeReceiver(),
+    policy: writePolicy(policyYaml),
+    workers: [] as WorkerProcess[],
+  } as FaultRig;
+  beforeAll(async () => {
+    const [redis, db] = await Promise.all([
+      startPrivateRedis(),
+      createTestDatabase("postgres"),
+      rig.receiver.start(),
+    ]);
+    rig.redis = redis;
+    rig.db = db;
+  });
+  afterAll(async () => {
+    await Promise.all(rig.workers.map((w) => w.kill9()));
+    await Promise.all([rig.redis?.stop(), rig.receiver.stop(), rig.db?.close()]);
+    rig.policy.remove();
+  });
+  return rig;
 }

@@ -1,15 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
-import {
-  FakeReceiver,
-  seedComplaints,
-  startPrivateRedis,
-  uniquePrefix,
-  waitFor,
-  WorkerProcess,
-  writePolicy,
-  type PrivateRedis,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useFaultRig, seedComplaints, uniquePrefix, waitFor, WorkerProcess } from "./harness.ts";
 
 /**
  * DELIVERY_CLAIM_TIMEOUT says how soon a dead sender's notification is taken
@@ -19,27 +9,11 @@ import {
  * claim timeout (capped at BullMQ's 30 s).
  */
 describe("kill -9 while the platform holds a request open", () => {
-  let redis: PrivateRedis;
-  let db: TestDatabase;
-  const receiver = new FakeReceiver();
-  const policy = writePolicy();
-  const workers: WorkerProcess[] = [];
-
-  beforeAll(async () => {
-    [redis, db] = await Promise.all([
-      startPrivateRedis(),
-      createTestDatabase("postgres"),
-      receiver.start(),
-    ]).then(([r, d]) => [r, d] as const);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.kill9()));
-    await Promise.all([redis?.stop(), receiver.stop(), db?.close()]);
-    policy.remove();
-  });
+  const rig = useFaultRig();
+  const { receiver, workers } = rig;
 
   it("the restarted worker takes the delivery over within seconds and sends it again with the same key", async () => {
-    const { expectedKeys } = await seedComplaints(db.prisma, {
+    const { expectedKeys } = await seedComplaints(rig.db.prisma, {
       count: 1,
       firstReplyDue: new Date(Date.now() - 60_000),
       tag: "H",
@@ -47,11 +21,11 @@ describe("kill -9 while the platform holds a request open", () => {
     const [key] = [...expectedKeys];
     receiver.answer = (n) => (n === 0 ? { status: 0 } : { status: 200 });
     const env = {
-      databaseUrl: db.url ?? "",
-      redisUrl: redis.url,
+      databaseUrl: rig.db.url ?? "",
+      redisUrl: rig.redis.url,
       prefix: uniquePrefix("hold"),
       webhookUrl: receiver.url,
-      policyFile: policy.file,
+      policyFile: rig.policy.file,
     };
     const first = new WorkerProcess(env);
     workers.push(first);
@@ -83,7 +57,9 @@ describe("kill -9 while the platform holds a request open", () => {
     const row = await waitFor(
       "the ledger to record it",
       async () => {
-        const r = await db.prisma.notificationDelivery.findUnique({ where: { key: key ?? "" } });
+        const r = await rig.db.prisma.notificationDelivery.findUnique({
+          where: { key: key ?? "" },
+        });
         return r?.status === "sent" && r;
       },
       10_000,

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.ts";
+import { describe, expect, it } from "vitest";
 import {
-  FakeReceiver,
+  useFaultRig,
   ledger,
   seedComplaints,
   sleep,
-  startPrivateRedis,
   uniquePrefix,
   waitFor,
   WorkerProcess,
-  writePolicy,
-  type PrivateRedis,
 } from "./harness.ts";
 
 const SOAK = process.env["SOAK"] === "1";
@@ -25,29 +21,13 @@ const CONCURRENCY = 8;
  * at most one per delivery in flight.
  */
 describe.each(SOAK ? [1_000, 10_000] : [1_000])("kill -9 mid-delivery, %i due nudges", (count) => {
-  let redis: PrivateRedis;
-  let db: TestDatabase;
-  const receiver = new FakeReceiver();
-  const policy = writePolicy();
-  const workers: WorkerProcess[] = [];
-
-  beforeAll(async () => {
-    [redis, db] = await Promise.all([
-      startPrivateRedis(),
-      createTestDatabase("postgres"),
-      receiver.start(),
-    ]).then(([r, d]) => [r, d] as const);
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.kill9()));
-    await Promise.all([redis?.stop(), receiver.stop(), db?.close()]);
-    policy.remove();
-  });
+  const rig = useFaultRig();
+  const { receiver, workers } = rig;
 
   it(
     "delivers every nudge exactly once by key after a kill -9 and restart",
     async () => {
-      const { expectedKeys } = await seedComplaints(db.prisma, {
+      const { expectedKeys } = await seedComplaints(rig.db.prisma, {
         count,
         firstReplyDue: new Date(Date.now() - 60_000),
         tag: "K",
@@ -57,11 +37,11 @@ describe.each(SOAK ? [1_000, 10_000] : [1_000])("kill -9 mid-delivery, %i due nu
         farKinds: SOAK ? ["result", "close"] : [],
       });
       const env = {
-        databaseUrl: db.url ?? "",
-        redisUrl: redis.url,
+        databaseUrl: rig.db.url ?? "",
+        redisUrl: rig.redis.url,
         prefix: uniquePrefix("kill"),
         webhookUrl: receiver.url,
-        policyFile: policy.file,
+        policyFile: rig.policy.file,
         concurrency: CONCURRENCY,
       };
       const first = new WorkerProcess(env);
@@ -113,7 +93,7 @@ describe.each(SOAK ? [1_000, 10_000] : [1_000])("kill -9 mid-delivery, %i due nu
       expect(rawDuplicates).toBeLessThanOrEqual(CONCURRENCY);
       expect(receiver.posts.every((p) => p.status === 200)).toBe(true);
 
-      const rows = await ledger(db.prisma);
+      const rows = await ledger(rig.db.prisma);
       expect(rows.size).toBe(expectedKeys.size);
       const notSent = [...expectedKeys].filter((k) => rows.get(k)?.status !== "sent");
       expect(notSent).toEqual([]);
