@@ -9,6 +9,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { AnyCommand } from "../../src/core/commands/command.ts";
+import { localizedHelp, localizedSummary } from "../../src/core/commands/localize.ts";
+import { msg, translator, type Locale } from "../../src/core/i18n/translate.ts";
 import type { OptionSpec, OptionSpecs } from "../../src/core/commands/options.ts";
 import type { Invocation } from "./custom-id.ts";
 import { clip, limits, namePattern } from "./limits.ts";
@@ -26,6 +28,29 @@ export const ROOT_COMMAND = "complaint";
 export class CommandShapeError extends Error {
   override readonly name = "CommandShapeError";
   readonly code = "E_DISCORD_COMMAND_SHAPE";
+}
+
+/**
+ * The languages besides English (the default description) that slash commands
+ * are described in, by Discord locale code. Names and choice values stay
+ * English: they are the command grammar.
+ */
+const describedLocales: readonly { ours: Locale; discord: string }[] = [
+  { ours: "zh-CN", discord: "zh-CN" },
+];
+
+type Localizations = Record<string, string>;
+
+/** `description_localizations` for a text, clipped like the default; omitted when none differs. */
+function localize(
+  text: (locale: Locale) => string,
+  fallback: string,
+  max: number,
+): { description_localizations?: Localizations } {
+  const entries = describedLocales
+    .map(({ ours, discord }) => [discord, clip(describe(text(ours), fallback), max)] as const)
+    .filter(([, value]) => value !== clip(describe(text("en"), fallback), max));
+  return entries.length === 0 ? {} : { description_localizations: Object.fromEntries(entries) };
 }
 
 /** Kinds answered from the database as the member types. */
@@ -112,7 +137,8 @@ function buildRoot(
   return {
     type: ApplicationCommandType.ChatInput,
     name: ROOT_COMMAND,
-    description: "Customer complaints: open, assign, resolve, call back, close",
+    description: describe(rootSummary("en"), ROOT_COMMAND),
+    ...localize(rootSummary, ROOT_COMMAND, limits.description),
     options: top,
   };
 }
@@ -141,6 +167,7 @@ function subcommand(
     type: ApplicationCommandOptionType.Subcommand,
     name: checkName(command.name.split(" ")[0] ?? "", command.name),
     description: describe(command.summary, command.name),
+    ...localize((locale) => localizedSummary(command, locale), command.name, limits.description),
     options,
   };
 }
@@ -153,6 +180,7 @@ function option(
   const base = {
     name,
     description: clip(describe(spec.help, name), how.descriptionMax),
+    ...localize((locale) => localizedHelp(spec, locale), name, how.descriptionMax),
     required: how.required,
   };
   if (spec.kind === "boolean") return { ...base, type: ApplicationCommandOptionType.Boolean };
@@ -201,18 +229,31 @@ function choiceLists(source: CommandSource): { key: string; size: number }[] {
   return lists;
 }
 
-/** What Discord counts towards the 8000: every name, description and choice, at all levels. */
+/**
+ * What Discord counts towards the 8000: every name, description and choice, at
+ * all levels. Of a localized field only its longest version counts (default
+ * included), so descriptions in another language cost only where they are longer.
+ */
 export function commandSize(node: {
   name: string;
   description?: string;
+  description_localizations?: Readonly<Record<string, string | null>> | null;
   options?: readonly unknown[];
   choices?: readonly { name: string; value: string | number }[];
 }): number {
-  const len = (s: string | undefined) => (s ? Array.from(s).length : 0);
-  let n = len(node.name) + len(node.description);
+  const len = (s: string | null | undefined) => (s ? Array.from(s).length : 0);
+  const longest = Math.max(
+    len(node.description),
+    ...Object.values(node.description_localizations ?? {}).map(len),
+  );
+  let n = len(node.name) + longest;
   for (const c of node.choices ?? []) n += len(c.name) + len(String(c.value));
   for (const o of node.options ?? []) n += commandSize(o as Parameters<typeof commandSize>[0]);
   return n;
+}
+
+function rootSummary(locale: Locale): string {
+  return translator(locale).render(msg("cmd.root"));
 }
 
 function describe(text: string, fallback: string): string {

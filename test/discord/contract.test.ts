@@ -32,6 +32,7 @@ import {
 } from "../../adapters/discord/render.ts";
 import { cardActions } from "../../adapters/discord/cards.ts";
 import { defineCommand } from "../../src/core/commands/command.ts";
+import { localizedSummary } from "../../src/core/commands/localize.ts";
 import { opt } from "../../src/core/commands/options.ts";
 import { complaintFields } from "../../src/core/complaint/present.ts";
 import type { ComplaintView } from "../../src/core/complaint/view.ts";
@@ -173,6 +174,36 @@ describe("slash commands rendered from the registry", () => {
         );
       }
     }
+  });
+
+  it("describes commands and options in Chinese too, counting only the longest version", () => {
+    expect(root?.description_localizations?.["zh-CN"]).toBe(
+      "客户投诉：登记、分派、答复、回访、结案",
+    );
+    const open = sub("open");
+    expect(open?.description_localizations?.["zh-CN"]).toBe(
+      localizedSummary(
+        source.commands.find((c) => c.name === "open")!,
+        "zh-CN",
+      ),
+    );
+    const opts = open && "options" in open ? (open.options ?? []) : [];
+    const contact = opts.find((o) => o.name === "contact");
+    expect(contact?.description_localizations?.["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    expect(
+      commandSize({
+        name: "x",
+        description: "abc",
+        description_localizations: { "zh-CN": "一二三四五" },
+      }),
+    ).toBe(1 + 5);
+    expect(
+      commandSize({
+        name: "x",
+        description: "abcdef",
+        description_localizations: { "zh-CN": "一二" },
+      }),
+    ).toBe(1 + 6);
   });
 
   it("falls back to autocomplete past 25 choices", () => {

@@ -7,6 +7,7 @@ import type { Template } from "./catalog.ts";
  * help.zh-CN.ts must have the same keys.
  */
 export const helpEn = {
+  "cmd.root": "Customer complaints: open, assign, resolve, call back, close",
   "cmd.open": "Register a new complaint; you become its first-contact owner",
   "cmd.show": "Show one complaint with its notes and history",
   "cmd.list": "List complaints: yours, open, unassigned, closed or all, with filters",

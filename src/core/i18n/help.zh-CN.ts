@@ -3,6 +3,7 @@ import type { helpEn } from "./help.en.ts";
 
 /** 命令说明与选项说明的简体中文版；键与 help.en.ts 一一对应。选项名和取值保持英文（命令语法）。 */
 export const helpZhCN: Translations<typeof helpEn> = {
+  "cmd.root": "客户投诉：登记、分派、答复、回访、结案",
   "cmd.open": "登记新投诉；你将成为该投诉的首问负责人",
   "cmd.show": "查看一件投诉及其备注和处理记录",
   "cmd.list": "列出投诉：我的、未结、未分派、已结案或全部，可加筛选条件",

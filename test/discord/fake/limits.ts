@@ -2,6 +2,8 @@
 // every body the fake receives (developer docs: Application Commands,
 // Message Resource "Embed Limits", Component Reference, Interactions).
 
+import { availableLocales } from "./openapi.ts";
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -10,6 +12,32 @@ const len = (v: unknown) => Array.from(str(v)).length;
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
+const LOCALES = availableLocales();
+
+/**
+ * A description's problems and what it costs: "when localization fields are
+ * present, only the longest localization for each field (including the
+ * default value) is counted towards the size limit".
+ */
+function description(o: Obj, where: string, out: string[]): number {
+  if (len(o.description) < 1 || len(o.description) > 100)
+    out.push(`${where}: description must be 1-100 characters`);
+  let longest = len(o.description);
+  const localized = o.description_localizations;
+  if (localized === undefined || localized === null) return longest;
+  if (!isObj(localized)) {
+    out.push(`${where}: description_localizations must be an object`);
+    return longest;
+  }
+  for (const [locale, text] of Object.entries(localized)) {
+    if (!LOCALES.has(locale)) out.push(`${where}: ${locale} is not a Discord locale`);
+    if (len(text) < 1 || len(text) > 100)
+      out.push(`${where}: description (${locale}) must be 1-100 characters`);
+    longest = Math.max(longest, len(text));
+  }
+  return longest;
+}
+
 /** Problems of one application command (a PUT body holds an array of them). */
 export function commandProblems(command: unknown, at = "command"): string[] {
   const out: string[] = [];
@@ -17,13 +45,11 @@ export function commandProblems(command: unknown, at = "command"): string[] {
   let total = 0;
   const walk = (o: Obj, where: string, depth: number) => {
     const name = str(o.name);
-    total += len(o.name) + len(o.description);
+    total += len(o.name) + description(o, where, out);
     if (!NAME.test(name) || name !== name.toLowerCase())
       out.push(
         `${where}: name ${JSON.stringify(name)} must match ^[-_\\p{L}\\p{N}]{1,32}$ in lower case`,
       );
-    if (len(o.description) < 1 || len(o.description) > 100)
-      out.push(`${where}: description must be 1-100 characters`);
     const options = arr(o.options).filter(isObj);
     if (options.length > 25) out.push(`${where}: ${options.length} options, more than 25`);
     const names = options.map((x) => str(x.name));
@@ -40,11 +66,9 @@ export function commandProblems(command: unknown, at = "command"): string[] {
         walk(opt, w, depth + 1);
         continue;
       }
-      total += len(opt.name) + len(opt.description);
+      total += len(opt.name) + description(opt, w, out);
       if (!NAME.test(str(opt.name)) || str(opt.name) !== str(opt.name).toLowerCase())
         out.push(`${w}: invalid option name`);
-      if (len(opt.description) < 1 || len(opt.description) > 100)
-        out.push(`${w}: description must be 1-100 characters`);
       if (opt.required === true && optionalSeen)
         out.push(`${w}: required option after an optional one`);
       if (opt.required !== true) optionalSeen = true;

@@ -178,3 +178,10 @@ function hasType(value: unknown, type: string): boolean {
       return typeof value === type;
   }
 }
+
+/** Discord's locale codes, from the description's AvailableLocalesEnum. */
+export function availableLocales(): Set<string> {
+  const schema = spec().components.schemas.AvailableLocalesEnum ?? {};
+  const branches = Array.isArray(schema.oneOf) ? (schema.oneOf as Schema[]) : [];
+  return new Set(branches.map((b) => b.const).filter((c): c is string => typeof c === "string"));
+}
