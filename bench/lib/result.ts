@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// BENCH_RESULTS_DIR redirects a smoke run (--quick) away from the published results.
-export const resultsDir =
-  process.env.BENCH_RESULTS_DIR ?? path.resolve(import.meta.dirname, "../results");
+/** BENCH_RESULTS_DIR redirects a smoke run (--quick) away from the published results. */
+export function resultsDir(): string {
+  return process.env.BENCH_RESULTS_DIR ?? path.resolve(import.meta.dirname, "../results");
+}
 
 export type Comparison = ">=" | "<=" | "<";
 
@@ -95,23 +96,24 @@ export function boundFigure(input: {
 
 /** Writes bench/results/<name>.json and prints the figures. */
 export function writeResult(result: BenchResult): string {
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${result.name}.json`);
+  const dir = resultsDir();
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${result.name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(renderTable([result]));
   return file;
 }
 
-export function readResults(): BenchResult[] {
+export function readResults(dir = resultsDir()): BenchResult[] {
   let names: string[];
   try {
-    names = readdirSync(resultsDir).filter((name) => name.endsWith(".json"));
+    names = readdirSync(dir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
   return names
     .sort()
-    .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as BenchResult);
+    .map((name) => JSON.parse(readFileSync(path.join(dir, name), "utf8")) as BenchResult);
 }
 
 const formatNumber = (value: number) =>

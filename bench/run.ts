@@ -1,0 +1,88 @@
+// `npm run bench [-- <name> …] [--quick] [--strict]`
+//
+// Runs each benchmark in its own process, one after another (they would
+// otherwise compete for the machine's cores and skew each other's ratios),
+// then prints the table of every figure and, after a full run of all of
+// them, writes it into the README between the bench markers.
+//
+//   --quick   tiny sizes, results to a temporary directory (a smoke run)
+//   --strict  exit 1 when a target is missed (a failed script always exits 1)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readResults, renderTable, resultsDir, type BenchResult } from "./lib/result.ts";
+
+/** In the order the issue lists the targets. */
+export const BENCHMARKS = ["slack-command", "nudge-pipeline", "queries", "memory"] as const;
+
+const root = path.resolve(import.meta.dirname, "..");
+const README = path.join(root, "README.md");
+const BEGIN = "<!-- bench:begin -->";
+const END = "<!-- bench:end -->";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
+  },
+});
+
+const unknown = positionals.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark(s): ${unknown.join(", ")}; choose from ${BENCHMARKS.join(", ")}`,
+  );
+  process.exit(2);
+}
+const selected = positionals.length > 0 ? positionals : [...BENCHMARKS];
+const env = { ...process.env };
+if (values.quick) env.BENCH_RESULTS_DIR ??= mkdtempSync(path.join(tmpdir(), "cd-bench-"));
+
+const failed: string[] = [];
+for (const name of selected) {
+  console.error(`\n=== ${name}${values.quick ? " (quick)" : ""}`);
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(root, "bench", `${name}.ts`),
+      ...(values.quick ? ["--quick"] : []),
+    ],
+    { cwd: root, env, stdio: "inherit" },
+  );
+  if (run.status !== 0) failed.push(`${name} (exit ${run.status ?? run.signal})`);
+}
+
+const results: BenchResult[] = readResults(env.BENCH_RESULTS_DIR ?? resultsDir()).filter((r) =>
+  selected.includes(r.name),
+);
+results.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
+const table = renderTable(results);
+console.log(`\n${table}`);
+
+if (!values.quick && failed.length === 0 && selected.length === BENCHMARKS.length) {
+  const readme = readFileSync(README, "utf8");
+  const begin = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (begin !== -1 && end > begin) {
+    const first = results[0];
+    const stamp = first
+      ? `Last full run: ${first.startedAt.slice(0, 10)}, ${first.machine.cpus} × ${first.machine.cpuModel}, Node ${first.machine.node}.`
+      : "";
+    writeFileSync(
+      README,
+      `${readme.slice(0, begin + BEGIN.length)}\n${stamp}\n\n${table}\n${readme.slice(end)}`,
+    );
+    console.error("README.md: benchmark table updated");
+  }
+}
+
+if (failed.length > 0) {
+  console.error(`failed: ${failed.join(", ")}`);
+  process.exit(1);
+}
+if (values.strict && results.some((r) => r.figures.some((f) => !f.met))) process.exit(1);
