@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { notificationFiles } from "../../src/core/notifications/files.ts";
+import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Outcome, ReplyFile } from "../../src/core/reply/reply.ts";
+import type { ChartRenderer } from "../../src/core/reports/services.ts";
 
 /** A name in `dir` that is not taken yet: chart.png, chart-1.png, … */
 async function writeNew(dir: string, filename: string, data: Buffer): Promise<string> {
@@ -48,4 +51,30 @@ export async function saveFiles(outcome: Outcome, dir: string): Promise<Outcome>
     });
   }
   return { ...outcome, files };
+}
+
+/**
+ * A notification's charts, drawn and written to `dir` as the console's
+ * delivery of them: what it returns carries paths, not bytes. A chart that
+ * cannot be drawn is reported to `onError` and left out, as on every platform.
+ */
+export async function saveNotificationFiles(
+  n: Notification,
+  dir: string,
+  renderer: ChartRenderer | null,
+  onError?: (title: string, error: unknown) => void,
+): Promise<ReplyFile[]> {
+  const drawn = await notificationFiles(n, renderer, (spec, error) => onError?.(spec.title, error));
+  if (drawn.length === 0) return [];
+  await mkdir(dir, { recursive: true });
+  const saved: ReplyFile[] = [];
+  for (const f of drawn) {
+    if (f.path !== undefined) {
+      saved.push(f);
+      continue;
+    }
+    const { base64, ...rest } = f;
+    saved.push({ ...rest, path: await writeNew(dir, f.filename, Buffer.from(base64, "base64")) });
+  }
+  return saved;
 }

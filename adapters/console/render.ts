@@ -1,5 +1,5 @@
 import type { Notification } from "../../src/core/notifications/notification.ts";
-import type { Outcome } from "../../src/core/reply/reply.ts";
+import type { Outcome, ReplyFile } from "../../src/core/reply/reply.ts";
 
 /**
  * `--json`: one line per answer. The keys are a public contract (README,
@@ -12,12 +12,14 @@ export function renderJson(outcome: Outcome): string {
   return JSON.stringify(rest);
 }
 
-export function renderNotificationJson(n: Notification): string {
+/** `files`: the charts it came with, as written to disk (the console's delivery of them). */
+export function renderNotificationJson(n: Notification, files: readonly ReplyFile[] = []): string {
   return JSON.stringify({
     kind: n.kind,
     to: n.to,
     text: n.text,
     ...(n.complaint ? { complaint: n.complaint } : {}),
+    ...(files.length ? { files } : {}),
   });
 }
 
@@ -45,11 +47,7 @@ export function renderText(outcome: Outcome): string {
     lines.push(`${section.heading}:`);
     for (const l of section.lines) lines.push(`  ${l}`);
   }
-  for (const f of outcome.files ?? []) {
-    const size = f.bytes < 10_240 ? `${f.bytes} bytes` : `${Math.round(f.bytes / 1024)} kB`;
-    const rows = f.rows === undefined ? "" : `, ${f.rows} rows`;
-    lines.push(`File: ${f.path ?? f.filename} (${size}${rows})`);
-  }
+  for (const f of outcome.files ?? []) lines.push(fileLine(f));
   if (outcome.actions?.length) {
     lines.push(`Actions: ${outcome.actions.map((a) => `[${a.label}] ${a.command}`).join("  ")}`);
   }
@@ -67,6 +65,13 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-export function renderNotificationText(n: Notification): string {
-  return n.kind === "dm" ? `  >> DM to ${n.to}: ${n.text}` : `  >> #${n.to}: ${n.text}`;
+function fileLine(f: ReplyFile): string {
+  const size = f.bytes < 10_240 ? `${f.bytes} bytes` : `${Math.round(f.bytes / 1024)} kB`;
+  const rows = f.rows === undefined ? "" : `, ${f.rows} rows`;
+  return `File: ${f.path ?? f.filename} (${size}${rows})`;
+}
+
+export function renderNotificationText(n: Notification, files: readonly ReplyFile[] = []): string {
+  const head = n.kind === "dm" ? `  >> DM to ${n.to}: ${n.text}` : `  >> #${n.to}: ${n.text}`;
+  return [head, ...files.map((f) => `     ${fileLine(f)}`)].join("\n");
 }

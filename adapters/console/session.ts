@@ -3,7 +3,9 @@ import type { Readable, Writable } from "node:stream";
 import type { RunOptions } from "../../src/core/engine.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Outcome } from "../../src/core/reply/reply.ts";
-import { saveFiles } from "./files.ts";
+import type { ChartRenderer } from "../../src/core/reports/services.ts";
+import { chartRenderer } from "../../src/reports/chart-renderer.ts";
+import { saveFiles, saveNotificationFiles } from "./files.ts";
 import type { ProgressPrinter } from "./progress.ts";
 import {
   renderJson,
@@ -28,6 +30,11 @@ export interface ConsoleSessionOptions {
   prompt: boolean;
   /** Where files that come inline (charts, CSV) are written; unset: not written. */
   filesDir?: string;
+  /**
+   * Draws the charts notifications carry (the monthly summary's) into
+   * `filesDir`; default the bundled renderer, null: print the text only.
+   */
+  charts?: ChartRenderer | null;
   /** Shows the progress of long commands (exports). */
   progress?: ProgressPrinter;
 }
@@ -43,9 +50,18 @@ const metaHelp = [
  */
 export class ConsoleSession {
   private actorId: string;
+  private readonly charts: ChartRenderer | null;
+  /** Notifications that arrive on their own, printed one after another. */
+  private notifying: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConsoleSessionOptions) {
     this.actorId = options.actorId;
+    this.charts =
+      options.filesDir === undefined
+        ? null
+        : options.charts === undefined
+          ? chartRenderer()
+          : options.charts;
   }
 
   async run(): Promise<void> {
@@ -68,15 +84,30 @@ export class ConsoleSession {
     });
     progress?.done();
     const outcome = filesDir ? await saveFiles(result, filesDir) : result;
+    await this.notifying;
     this.write(this.options.json ? renderJson(outcome) : renderText(outcome));
-    for (const n of await this.options.backend.flushNotifications()) {
-      this.write(this.options.json ? renderNotificationJson(n) : renderNotificationText(n));
-    }
+    for (const n of await this.options.backend.flushNotifications()) await this.deliver(n);
   }
 
-  /** A notification that arrives on its own (deadline nudges from the worker). */
-  notify(n: Notification): void {
-    this.write(this.options.json ? renderNotificationJson(n) : renderNotificationText(n));
+  /** A notification that arrives on its own (deadline nudges, scheduled reports from the worker). */
+  notify(n: Notification): Promise<void> {
+    const next = this.notifying.then(() => this.deliver(n));
+    this.notifying = next.catch(() => {});
+    return next;
+  }
+
+  /** Prints a notification, after writing its charts to files (the console's upload). */
+  private async deliver(n: Notification): Promise<void> {
+    const { filesDir, json } = this.options;
+    const files =
+      filesDir && n.charts?.length
+        ? await saveNotificationFiles(n, filesDir, this.charts, (title, error) =>
+            process.stderr.write(
+              `chart not drawn (${title}): ${error instanceof Error ? error.message : String(error)}\n`,
+            ),
+          )
+        : [];
+    this.write(json ? renderNotificationJson(n, files) : renderNotificationText(n, files));
   }
 
   private meta(line: string): void {

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Outcome } from "../../src/core/reply/reply.ts";
+import type { Outcome, ReplyFile } from "../../src/core/reply/reply.ts";
 import { clip, limits } from "./limits.ts";
 import type { DiscordMessage } from "./render.ts";
 
@@ -18,11 +18,20 @@ export async function withReplyFiles(
   outcome: Outcome,
 ): Promise<DiscordMessage> {
   if (!outcome.ok || !outcome.files?.length) return message;
+  return withFiles(message, outcome.files);
+}
+
+/** Files (a reply's, a notification's charts) attached to a message, within Discord's limits. */
+export async function withFiles(
+  message: DiscordMessage,
+  add: readonly ReplyFile[],
+): Promise<DiscordMessage> {
+  if (add.length === 0) return message;
   const files = [...(message.files ?? [])];
   const attachments = [...(message.body.attachments ?? [])];
   let total = files.reduce((sum, f) => sum + f.data.length, 0);
   const left: string[] = [];
-  for (const f of outcome.files) {
+  for (const f of add) {
     if (files.length >= MAX_ATTACHMENTS || total + f.bytes > MAX_UPLOAD_BYTES) {
       left.push(f.filename);
       continue;

@@ -6,9 +6,13 @@ import {
   type RESTPostAPIChannelMessageResult,
 } from "discord.js";
 import type { App } from "../../src/app.ts";
+import { notificationFiles } from "../../src/core/notifications/files.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Notifier } from "../../src/core/notifications/notifier.ts";
+import type { ChartRenderer } from "../../src/core/reports/services.ts";
 import type { Logger } from "../../src/logging.ts";
+import { chartRenderer } from "../../src/reports/chart-renderer.ts";
+import { withFiles } from "./files.ts";
 import { chatLocale, type ChatLocale } from "./locale.ts";
 import { limits } from "./limits.ts";
 import { t } from "./messages.ts";
@@ -24,6 +28,8 @@ export interface DiscordNotifierOptions {
   /** Team channel reference → channel id (DISCORD_CHANNELS). */
   channels: Record<string, string>;
   logger: Logger;
+  /** Draws the charts a notification carries; default the bundled renderer, null: send the text only. */
+  charts?: ChartRenderer | null;
 }
 
 /**
@@ -41,8 +47,11 @@ export interface DiscordNotifierOptions {
 export class DiscordNotifier implements Notifier {
   /** Discord user id → DM channel id. */
   private readonly dmChannels = new Map<string, string>();
+  private readonly charts: ChartRenderer | null;
 
-  constructor(private readonly options: DiscordNotifierOptions) {}
+  constructor(private readonly options: DiscordNotifierOptions) {
+    this.charts = options.charts === undefined ? chartRenderer() : options.charts;
+  }
 
   async send(n: Notification): Promise<void> {
     const { logger } = this.options;
@@ -58,9 +67,17 @@ export class DiscordNotifier implements Notifier {
             },
           ]
         : [];
-      const message = notificationMessage(n, details);
+      // Charts ride on the message itself (multipart): one post, one nonce.
+      const charts = await notificationFiles(n, this.charts, (spec, error) =>
+        logger.warn(
+          { err: error, chart: spec.id, key: n.key },
+          "discord: chart not drawn; the notification goes without it",
+        ),
+      );
+      const message = await withFiles(notificationMessage(n, details), charts);
       (await this.options.rest.post(Routes.channelMessages(target.channel), {
         body: { ...message.body, nonce: nonceFor(n.key), enforce_nonce: true },
+        ...(message.files ? { files: message.files } : {}),
       })) as RESTPostAPIChannelMessageResult;
     } catch (error) {
       const limited = asRateLimited(error);

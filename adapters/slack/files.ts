@@ -42,17 +42,51 @@ export async function sendFiles(
 ): Promise<void> {
   if (files.length === 0) return;
   const channel = await openDm(client, slackUserId, retry);
-  const uploads = await Promise.all(
+  const uploads = await uploadsOf(files);
+  await withRetries(
+    "files.uploadV2",
+    () => client.files.uploadV2({ channel_id: channel, file_uploads: uploads }),
+    { ...retry, attempts: Math.min(retry.attempts, 2) },
+  );
+}
+
+/**
+ * Files posted to a channel as one message whose text is `comment` (a
+ * notification with its charts). files.uploadV2 gets an upload URL per
+ * file, sends the bytes, then shares them all with the comment in one
+ * files.completeUploadExternal: an attempt that fails before that call
+ * leaves nothing in the channel (Slack drops uploads never shared), so the
+ * retry posts the message once.
+ */
+export async function shareFiles(
+  client: webApi.WebClient,
+  channel: string,
+  files: readonly ReplyFile[],
+  comment: string,
+  retry: RetryPolicy,
+): Promise<void> {
+  const uploads = await uploadsOf(files);
+  await withRetries(
+    "files.uploadV2",
+    () =>
+      client.files.uploadV2({
+        channel_id: channel,
+        initial_comment: comment,
+        file_uploads: uploads,
+      }),
+    { ...retry, attempts: Math.min(retry.attempts, 2) },
+  );
+}
+
+function uploadsOf(
+  files: readonly ReplyFile[],
+): Promise<{ filename: string; title: string; file: Buffer }[]> {
+  return Promise.all(
     files.map(async (f) => ({
       filename: f.filename,
       title: f.title ?? f.filename,
       file: f.path !== undefined ? await readFile(f.path) : Buffer.from(f.base64, "base64"),
     })),
-  );
-  await withRetries(
-    "files.uploadV2",
-    () => client.files.uploadV2({ channel_id: channel, file_uploads: uploads }),
-    { ...retry, attempts: Math.min(retry.attempts, 2) },
   );
 }
 

@@ -1,12 +1,17 @@
 import type { webApi } from "@slack/bolt";
+import { notificationFiles } from "../../src/core/notifications/files.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Notifier } from "../../src/core/notifications/notifier.ts";
+import type { ReplyFile } from "../../src/core/reply/reply.ts";
+import type { ChartRenderer } from "../../src/core/reports/services.ts";
 import type { Logger } from "../../src/logging.ts";
+import { chartRenderer } from "../../src/reports/chart-renderer.ts";
 import type { SlackBackend } from "./backend.ts";
 import { buttonRows, escape, section, type MessagePayload } from "./blocks.ts";
 import type { CardService } from "./cards.ts";
 import type { TeamChannels } from "./channels.ts";
 import { notificationKey } from "./dedupe.ts";
+import { shareFiles } from "./files.ts";
 import { classifySlackError } from "./errors.ts";
 import type { SlackIdentity } from "./identity.ts";
 import { clamp, limits } from "./limits.ts";
@@ -26,6 +31,8 @@ export interface SlackNotifierOptions {
   identity: SlackIdentity;
   cards: CardService;
   logger: Logger;
+  /** Draws the charts a notification carries; default the bundled renderer, null: send the text only. */
+  charts?: ChartRenderer | null;
 }
 
 /**
@@ -37,8 +44,11 @@ export interface SlackNotifierOptions {
  */
 export class SlackNotifier implements Notifier {
   private readonly dmChannels = new Map<string, string>();
+  private readonly charts: ChartRenderer | null;
 
-  constructor(private readonly options: SlackNotifierOptions) {}
+  constructor(private readonly options: SlackNotifierOptions) {
+    this.charts = options.charts === undefined ? chartRenderer() : options.charts;
+  }
 
   async send(notification: Notification): Promise<void> {
     const { backend } = this.options;
@@ -71,16 +81,31 @@ export class SlackNotifier implements Notifier {
     if (n.kind === "channel") {
       const channel = this.options.channels.resolve(n.to);
       if (!channel) return;
-      if (n.complaint) await this.options.cards.announce(client, n.complaint, channel, payload);
+      const files = await this.files(n);
+      if (files.length) await shareFiles(client, channel, files, payload.text, DELIVERY_RETRY);
+      else if (n.complaint)
+        await this.options.cards.announce(client, n.complaint, channel, payload);
       else await this.options.cards.post(client, channel, payload);
       return;
     }
     const user = await this.options.identity.slackUserOf(n.to);
     if (!user) return;
     const channel = await this.dmChannel(client, user.userId);
-    await this.options.cards.post(client, channel, payload);
+    const files = await this.files(n);
+    if (files.length) await shareFiles(client, channel, files, payload.text, DELIVERY_RETRY);
+    else await this.options.cards.post(client, channel, payload);
     // The change behind the DM may show on the complaint's card.
     if (n.complaint) await this.options.cards.refresh(client, n.complaint);
+  }
+
+  /** The notification's charts as PNGs; one that cannot be drawn is logged and left out. */
+  private files(n: Notification): Promise<ReplyFile[]> {
+    return notificationFiles(n, this.charts, (spec, error) =>
+      this.options.logger.warn(
+        { err: error, chart: spec.id, key: n.key },
+        "slack: chart not drawn; the notification goes without it",
+      ),
+    );
   }
 
   private async dmChannel(client: webApi.WebClient, user: string): Promise<string> {

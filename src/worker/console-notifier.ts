@@ -6,15 +6,15 @@ import type { Notifier } from "../core/notifications/notifier.ts";
  * Discord would send. The sink is set once the console session exists.
  */
 export class ConsoleNotifier implements Notifier {
-  private sink: ((n: Notification) => void) | null = null;
+  private sink: ((n: Notification) => void | Promise<void>) | null = null;
 
-  attach(sink: (n: Notification) => void): void {
+  /** The sink may take its time (it draws a notification's charts into files): sends wait for it. */
+  attach(sink: (n: Notification) => void | Promise<void>): void {
     this.sink = sink;
   }
 
-  send(n: Notification): Promise<void> {
-    if (!this.sink) return Promise.reject(new Error("console is not attached yet"));
-    this.sink(n);
-    return Promise.resolve();
+  async send(n: Notification): Promise<void> {
+    if (!this.sink) throw new Error("console is not attached yet");
+    await this.sink(n);
   }
 }

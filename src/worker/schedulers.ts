@@ -5,6 +5,8 @@ import type { Logger } from "../logging.ts";
 import { ensureSystemActor, SYSTEM_ACTOR } from "../store/bootstrap.ts";
 import { enqueueDelivery, type MaintenanceJob, type Queues } from "./queues.ts";
 import type { Notification } from "../core/notifications/notification.ts";
+import type { NotificationLocales } from "../core/notifications/render.ts";
+import { translator } from "../core/i18n/translate.ts";
 import { wallTime } from "../core/time/zoned.ts";
 
 /**
@@ -59,7 +61,9 @@ export async function runScheduled(
   }
   if (name === "monthly-reminder") {
     // The summary itself (stats post:yes) goes to the management channel, once
-    // a month even when this job is retried; managers get a reminder.
+    // a month even when this job is retried; managers get a reminder. The post
+    // carries its charts whatever charts: says; charts:no spares drawing them
+    // for an answer nobody reads.
     const month = previousMonth(app);
     const posted = await app.db.prisma.auditEvent.findFirst({
       where: {
@@ -77,7 +81,11 @@ export async function runScheduled(
       );
       if (!summary.ok) logger.warn({ error: summary.error }, "monthly summary failed");
     }
-    const notifications = monthlyReminder(app, await managers(app));
+    const notifications = monthlyReminder(
+      app,
+      await managers(app),
+      await app.notificationLocales(),
+    );
     for (const n of notifications)
       await enqueueDelivery(queues.notifications, platforms, n, Date.now());
     return `monthly summary reminder to ${notifications.length} recipient(s)`;
@@ -103,15 +111,20 @@ function previousMonth(app: App): string {
 
 /**
  * Seed 002: the monthly summary, with responsibility attribution, is due by
- * the 10th. Keys carry the month, so the reminder goes out once a month.
+ * the 10th. Keys carry the month, so the reminder goes out once a month;
+ * each manager reads it in their own language.
  */
-export function monthlyReminder(app: App, managerIds: readonly string[]): Notification[] {
+export function monthlyReminder(
+  app: App,
+  managerIds: readonly string[],
+  locales: NotificationLocales,
+): Notification[] {
   const month = previousMonth(app);
-  const text = `Monthly complaint summary for ${month} is due by day ${app.policy.reports.monthlySummaryDueDay}: the figures are in the management channel; complaint stats month:${month} shows your department's, by:agent per person`;
+  const day = app.policy.reports.monthlySummaryDueDay;
   return managerIds.map((id): Notification => ({
     kind: "dm",
     to: id,
-    text,
+    text: translator(locales.localeOf(id))("notify.monthlyReminder", { month, day }),
     key: `monthly|${month}|${id}`,
   }));
 }

@@ -190,6 +190,28 @@ describe("slash commands rendered from the registry", () => {
     const opts = open && "options" in open ? (open.options ?? []) : [];
     const contact = opts.find((o) => o.name === "contact");
     expect(contact?.description_localizations?.["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    // Every subcommand, those in groups (staff add, dnc list …) too, reads Chinese.
+    type Node = {
+      name: string;
+      type: ApplicationCommandOptionType;
+      description: string;
+      description_localizations?: Partial<Record<string, string | null>> | null;
+      options?: Node[];
+    };
+    const subcommands = ((root?.options ?? []) as Node[]).flatMap((o) =>
+      o.type === ApplicationCommandOptionType.SubcommandGroup
+        ? (o.options ?? []).map((s) => ({ ...s, name: `${o.name} ${s.name}` }))
+        : [o],
+    );
+    expect(subcommands.map((s) => s.name).sort()).toEqual(
+      source.commands.map((c) => c.name).sort(),
+    );
+    const untranslated = subcommands.filter(
+      (s) =>
+        !s.description_localizations?.["zh-CN"] ||
+        s.description_localizations["zh-CN"] === s.description,
+    );
+    expect(untranslated.map((s) => s.name)).toEqual([]);
     expect(
       commandSize({
         name: "x",

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveFiles } from "../../adapters/console/files.ts";
 import { progressPrinter } from "../../adapters/console/progress.ts";
 import { ConsoleSession } from "../../adapters/console/session.ts";
+import type { Notification } from "../../src/core/notifications/notification.ts";
+import { staffLocales } from "../../src/core/notifications/render.ts";
+import { ConsoleNotifier } from "../../src/worker/console-notifier.ts";
+import { relayOutbox } from "../../src/worker/outbox-relay.ts";
 import { Engine } from "../../src/core/engine.ts";
 import { defaultPolicy } from "../../src/core/policy/schema.ts";
 import { fileExporter } from "../../src/reports/file-exporter.ts";
@@ -45,6 +49,20 @@ describe("console: files and progress", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  /** What the console prints of the outbox, in each reader's language, as App.flushNotifications does. */
+  const flush = async () => {
+    const sent: Notification[] = [];
+    const notifier = {
+      send: (n: Notification) => {
+        sent.push(n);
+        return Promise.resolve();
+      },
+    };
+    const staff = await db.prisma.staff.findMany({ select: { id: true, locale: true } });
+    await relayOutbox(db.prisma, notifier, 100, staffLocales(staff, defaultPolicy()));
+    return sent;
+  };
+
   const session = async (script: string, json: boolean) => {
     const output = sink();
     const progress = sink();
@@ -58,7 +76,7 @@ describe("console: files and progress", () => {
       progress: progressPrinter(progress.out, false),
       backend: {
         execute: (line, actor, options) => engine.execute(line, actor, options),
-        flushNotifications: () => Promise.resolve([]),
+        flushNotifications: flush,
       },
     }).run();
     return { lines: output.text().split("\n").filter(Boolean), progress: progress.text() };
@@ -105,6 +123,81 @@ describe("console: files and progress", () => {
     ]);
     expect(saved.ok && saved.files?.some((f) => "base64" in f)).toBe(false);
     expect(await readFile(path.join(dir, "inline", "trend-1.png"))).toEqual(png);
+  });
+
+  it("writes the monthly post's charts to the files directory and prints their paths", async () => {
+    const text = await session("complaint stats month:2026-10 post:yes charts:no\n", false);
+    expect(text.lines[0]).toBe(
+      "Complaint statistics 2026-10: 5 received, 4 closed, posted to #management",
+    );
+    const post = text.lines.indexOf("  >> #management: Complaint statistics 2026-10");
+    expect(post).toBeGreaterThan(0);
+    const files = text.lines.filter((l) => l.startsWith("     File: "));
+    expect(files).toHaveLength(4);
+    expect(files[0]).toMatch(
+      new RegExp(`^     File: ${dir}/files/trend-2026-10(-\\d+)?\\.png \\(\\d+ (bytes|kB)\\)$`),
+    );
+    const first = /File: (\S+)/.exec(files[0] ?? "")?.[1] ?? "";
+    const png = await readFile(first);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+
+    const json = await session("complaint stats month:2026-10 post:yes charts:no\n", true);
+    const note = JSON.parse(json.lines[1] ?? "{}") as {
+      kind?: string;
+      to?: string;
+      files?: { filename: string; contentType: string; path: string; title: string }[];
+    };
+    expect(note).toMatchObject({ kind: "channel", to: "management" });
+    expect(note.files?.map((f) => f.title)).toEqual([
+      "Complaints per month, to 2026-10",
+      "By category, 2026-10",
+      "By department, 2026-10",
+      "On time (%), 2026-10",
+    ]);
+    for (const f of note.files ?? []) {
+      expect(f.contentType).toBe("image/png");
+      expect(path.dirname(f.path)).toBe(path.join(dir, "files"));
+      expect((await readFile(f.path)).subarray(1, 4).toString("latin1")).toBe("PNG");
+    }
+  });
+
+  it("the console notifier waits until the charts of what the worker sends are written", async () => {
+    const output = sink();
+    const shell = new ConsoleSession({
+      input: Readable.from([]),
+      output: output.out,
+      actorId: "admin",
+      json: true,
+      prompt: false,
+      filesDir: path.join(dir, "worker-files"),
+      backend: {
+        execute: (line, actor) => engine.execute(line, actor),
+        flushNotifications: () => Promise.resolve([]),
+      },
+    });
+    const notifier = new ConsoleNotifier();
+    notifier.attach((n) => shell.notify(n));
+    await notifier.send({
+      kind: "channel",
+      to: "management",
+      text: "Complaint statistics 2026-10",
+      key: "1:channel:management@console",
+      charts: [
+        {
+          id: "on-time-2026-10",
+          title: "On time (%), 2026-10",
+          kind: "bar",
+          categories: ["First reply"],
+          series: [{ name: "On time %", values: [50] }],
+          unit: "percent",
+          width: 400,
+          height: 300,
+        },
+      ],
+    });
+    const line = JSON.parse(output.text().trim()) as { files?: { path: string }[] };
+    expect(line.files?.map((f) => path.basename(f.path))).toEqual(["on-time-2026-10.png"]);
+    expect((await readFile(line.files?.[0]?.path ?? "")).length).toBeGreaterThan(1000);
   });
 
   it("shows progress of long exports: redrawn on a terminal, a line per tenth in a log", () => {

@@ -101,6 +101,8 @@ export class FakeSlackApi {
   readonly responses: ResponseUrlPost[] = [];
   /** Bytes posted to upload URLs (files.uploadV2), by file id. */
   readonly uploads = new Map<string, string>();
+  /** The same bodies as bytes, for binary files (chart PNGs). */
+  readonly uploadBytes = new Map<string, Buffer>();
   readonly violations: string[] = [];
   readonly users = new Map<string, SlackUser>();
   readonly teamId = "T0TEST";
@@ -236,7 +238,8 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -253,6 +256,7 @@ export class FakeSlackApi {
     }
     if (url.pathname.startsWith("/upload/")) {
       this.uploads.set(url.pathname.slice("/upload/".length), raw);
+      this.uploadBytes.set(url.pathname.slice("/upload/".length), bytes);
       res.writeHead(200, { "content-type": "text/plain" });
       res.end("OK");
       return;

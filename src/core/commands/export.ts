@@ -1,5 +1,6 @@
 import { severities, statuses } from "../complaint/status.ts";
 import { ComplaintError, ErrorCode, validationError } from "../errors.ts";
+import { msg, type Text } from "../i18n/translate.ts";
 import {
   exportFormats,
   type ContactAccess,
@@ -11,12 +12,11 @@ import { isManagerRole } from "../staff/role.ts";
 import { defineCommand } from "./command.ts";
 import { opt } from "./options.ts";
 
-const unavailable = (message: string) => new ComplaintError(ErrorCode.Unavailable, message);
+const unavailable = (message: Text) => new ComplaintError(ErrorCode.Unavailable, message);
 
 export default defineCommand({
   name: "export",
-  summary:
-    "Export complaints as CSV or Excel (streamed to a file, any size), filtered by month, department, channel, status …",
+  summary: msg("cmd.export"),
   permission: { minRole: "dept-manager", scope: "any" },
   examples: [
     "complaint export month:2026-10",
@@ -25,55 +25,52 @@ export default defineCommand({
   ],
   options: (policy) => ({
     format: opt.choice({
-      help: "csv (default) or xlsx",
+      help: msg("arg.export.format"),
       required: false,
       choices: exportFormats,
     }),
-    month: opt.text({
-      help: "complaints received in this month, YYYY-MM",
-      required: false,
-      max: 7,
-    }),
+    month: opt.text({ help: msg("arg.export.month"), required: false, max: 7 }),
     from: opt.time({
-      help: "complaints received at or after this time",
+      help: msg("arg.export.from"),
       required: false,
       timeZone: policy.timezone,
     }),
     to: opt.time({
-      help: "complaints received before this time",
+      help: msg("arg.export.to"),
       required: false,
       timeZone: policy.timezone,
     }),
-    dept: opt.department({
-      help: "only this department (a department manager always gets their own)",
-      required: false,
-    }),
+    dept: opt.department({ help: msg("arg.export.dept"), required: false }),
     channel: opt.choice({
-      help: "only this intake channel",
+      help: msg("arg.export.channel"),
       required: false,
       choices: policy.channels.map((c) => c.id),
     }),
-    status: opt.choice({ help: "only this status", required: false, choices: statuses }),
-    severity: opt.choice({ help: "only this severity", required: false, choices: severities }),
+    status: opt.choice({ help: msg("arg.export.status"), required: false, choices: statuses }),
+    severity: opt.choice({
+      help: msg("arg.export.severity"),
+      required: false,
+      choices: severities,
+    }),
     category: opt.choice({
-      help: "only this category",
+      help: msg("arg.export.category"),
       required: false,
       choices: policy.categories.map((c) => c.id),
     }),
     contacts: opt.choice({
-      help: "full (default, where you may see them) or masked",
+      help: msg("arg.export.contacts"),
       required: false,
       choices: ["full", "masked"] as const,
     }),
   }),
-  async handler(args, { actor, repos, policy, now, afterCommit }) {
+  async handler(args, { actor, repos, policy, now, afterCommit, t }) {
     if (args.month && (args.from || args.to)) {
-      throw validationError("month: give either month: or from:/to:, not both", {
-        month: "with from:/to:",
+      throw validationError(msg("export.monthAndRange"), {
+        month: msg("export.field.withRange"),
       });
     }
     if (args.from && args.to && args.from.getTime() >= args.to.getTime()) {
-      throw validationError("to: must be after from:", { to: "not after from:" });
+      throw validationError(msg("export.toBeforeFrom"), { to: msg("export.field.notAfterFrom") });
     }
     const departmentId = departmentScope(actor, args.dept);
     await requireDepartment(repos, departmentId);
@@ -121,17 +118,17 @@ export default defineCommand({
     });
     afterCommit(async ({ services, onProgress }) => {
       const exporter = services.exporter;
-      if (!exporter) throw unavailable("exports are not set up in this process");
+      if (!exporter) throw unavailable(msg("export.notSetUp"));
       if (!exporter.formats.includes(format)) {
-        throw unavailable(`${format} exports are not available here; use format:csv`);
+        throw unavailable(msg("export.formatUnavailable", { format }));
       }
       const file = await exporter.export(request, onProgress);
       const rows = file.rows ?? 0;
       return {
-        text: `Exported ${rows} complaint${rows === 1 ? "" : "s"} (${label}, contacts ${contacts.full === "all" ? "in full" : contacts.full === "none" ? "masked" : "in full on your own cases"}) to ${file.filename}`,
-        files: [file],
+        text: t("export.done", { rows, label, contacts: contacts.full, filename: file.filename }),
+        files: [{ ...file, title: t("export.fileTitle", { label, rows }) }],
       };
     });
-    return { text: `Exporting complaints (${label})` };
+    return { text: t("export.started", { label }) };
   },
 });

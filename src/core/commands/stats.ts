@@ -1,14 +1,22 @@
+import { msg, translator, type Translator } from "../i18n/translate.ts";
 import type { ReplyFile } from "../reply/reply.ts";
 import { monthlyCharts, type ChartSpec } from "../reports/charts.ts";
+import { monthlyPost, type MonthlyPostFacts } from "../reports/monthly-post.ts";
 import { monthsEndingWith, shiftMonth } from "../reports/period.ts";
 import {
   groupLines,
+  reportLabels,
+  reportScope,
   summaryFields,
-  summaryPost,
   summarySections,
   type StatsReport,
 } from "../reports/present.ts";
-import { departmentScope, reportLabels, reportMonth, requireDepartment } from "../reports/scope.ts";
+import {
+  departmentNames,
+  departmentScope,
+  reportMonth,
+  requireDepartment,
+} from "../reports/scope.ts";
 import type { ChartRenderer } from "../reports/services.ts";
 import type { MonthlyFigures, StatsFilter } from "../reports/stats.ts";
 import { defineCommand } from "./command.ts";
@@ -19,6 +27,7 @@ const TREND_MONTHS = 12;
 const strip = ({ period: _p, ...rest }: MonthlyFigures) => rest;
 
 async function render(
+  t: Translator,
   charts: ChartRenderer,
   specs: readonly ChartSpec[],
 ): Promise<{ files: ReplyFile[]; failed: string[] }> {
@@ -28,16 +37,37 @@ async function render(
     try {
       files.push(await charts.render(spec));
     } catch (error) {
-      failed.push(`${spec.title}: ${error instanceof Error ? error.message : String(error)}`);
+      failed.push(
+        t("stats.chartFailed", {
+          title: spec.title,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
   }
   return { files, failed };
 }
 
+/** The departments a month's figures name, with their display names: what the post needs. */
+function named(
+  figures: MonthlyFigures,
+  names: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const ids = [
+    ...figures.byDepartment.map((r) => r.key),
+    ...figures.responsibility.map((r) => r.departmentId),
+  ];
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const name = id !== null && Object.hasOwn(names, id) ? names[id] : undefined;
+    if (id !== null && name !== undefined) out[id] = name;
+  }
+  return out;
+}
+
 export default defineCommand({
   name: "stats",
-  summary:
-    "Monthly statistics with charts: on time, handling time, satisfaction, responsibility …; by:agent or by:dept per person/team",
+  summary: msg("cmd.stats"),
   permission: { minRole: "dept-manager", scope: "any" },
   examples: [
     "complaint stats",
@@ -47,32 +77,22 @@ export default defineCommand({
     "complaint stats month:2026-10 post:yes",
   ],
   options: (policy) => ({
-    month: opt.text({
-      help: "the month, YYYY-MM (default last month)",
-      required: false,
-      max: 7,
-    }),
-    dept: opt.department({
-      help: "only this department (a department manager always sees their own)",
-      required: false,
-    }),
+    month: opt.text({ help: msg("arg.stats.month"), required: false, max: 7 }),
+    dept: opt.department({ help: msg("arg.stats.dept"), required: false }),
     channel: opt.choice({
-      help: "only complaints from this intake channel",
+      help: msg("arg.stats.channel"),
       required: false,
       choices: policy.channels.map((c) => c.id),
     }),
     by: opt.choice({
-      help: "summary (default), agent (per assignee) or dept (per department)",
+      help: msg("arg.stats.by"),
       required: false,
       choices: ["summary", "agent", "dept"] as const,
     }),
-    post: opt.boolean({
-      help: "yes: also post the summary to the management channel (the department's channel with dept:)",
-      required: false,
-    }),
-    charts: opt.boolean({ help: "no: without the charts (default yes)", required: false }),
+    post: opt.boolean({ help: msg("arg.stats.post"), required: false }),
+    charts: opt.boolean({ help: msg("arg.stats.charts"), required: false }),
   }),
-  async handler(args, { actor, repos, policy, now, afterCommit }) {
+  async handler(args, { actor, repos, policy, now, afterCommit, t }) {
     const tz = policy.timezone;
     const period = reportMonth(args.month, now, tz);
     const departmentId = departmentScope(actor, args.dept);
@@ -81,26 +101,30 @@ export default defineCommand({
       ...(departmentId ? { departmentId } : {}),
       ...(args.channel ? { channel: args.channel } : {}),
     };
-    const labels = await reportLabels(repos, policy);
-    const scope = [
+    const names = await departmentNames(repos);
+    const labels = reportLabels(t, {
+      policy,
+      departments: names,
+      currency: policy.compensation.currency,
+    });
+    const scope = reportScope(t, [
       period.label,
       department?.name,
       args.channel ? labels.channel(args.channel) : undefined,
-    ]
-      .filter(Boolean)
-      .join(", ");
+    ]);
 
     const by = args.by ?? "summary";
     if (by !== "summary") {
       const groups = await repos.reports.grouped(by, filter, period, now);
-      const heading = by === "agent" ? `Per agent, ${scope}` : `Per department, ${scope}`;
+      const heading =
+        by === "agent" ? t("stats.perAgent", { scope }) : t("stats.perDepartment", { scope });
       const stats: StatsReport = { month: period.label, filter, by, groups };
       return {
-        text: `${heading}: ${groups.length} ${by === "agent" ? "agent" : "department"}${groups.length === 1 ? "" : "s"}`,
+        text: t("stats.groups", { heading, count: groups.length, by }),
         sections: [
           {
             heading,
-            lines: groupLines(groups, by === "agent" ? labels.staff : labels.department),
+            lines: groupLines(t, groups, by === "agent" ? labels.staff : labels.department),
           },
         ],
         stats,
@@ -114,17 +138,34 @@ export default defineCommand({
       monthsEndingWith(period, TREND_MONTHS, tz),
       now,
     );
-    const heading = `Complaint statistics ${scope}`;
-    const fields = summaryFields(figures, labels.currency);
-    let posted = "";
+    const heading = t("stats.heading", { scope });
+    const fields = summaryFields(t, figures, labels.currency);
+    let posted: string | null = null;
     if (args.post) {
       const channel = department
         ? (department.channel ?? department.id)
         : policy.major.managementChannel;
+      // The figures travel, not the words or the pictures: the post is worded
+      // and its charts drawn at delivery, in the channel's language.
+      const facts: MonthlyPostFacts = {
+        month: period.label,
+        filter,
+        department: department?.name ?? null,
+        figures: strip(figures),
+        trend,
+        currency: labels.currency,
+        departments: named(figures, names),
+      };
       await repos.outbox.add({
         type: "report.monthly",
         aggregateId: `monthly:${departmentId ?? "all"}:${period.label}`,
-        payload: { actorId: actor.id, channel, text: summaryPost(heading, fields) },
+        payload: {
+          actorId: actor.id,
+          channel,
+          // For readers of the raw event (and a renderer that cannot read the facts).
+          text: monthlyPost(translator("en"), facts, policy).text,
+          ...facts,
+        },
       });
       await repos.audit.append({
         complaintId: null,
@@ -136,34 +177,40 @@ export default defineCommand({
         version: null,
         data: { month: period.label, ...filter, channel },
       });
-      posted = `, posted to #${channel}`;
+      posted = channel;
     }
     if (args.charts !== false) {
-      const specs = monthlyCharts(figures, trend, {
+      const specs = monthlyCharts(t, period.label, figures, trend, {
         category: labels.category,
         department: labels.department,
         scope,
       });
       afterCommit(async ({ services }) => {
         if (!services.charts) return {};
-        const { files, failed } = await render(services.charts, specs);
+        const { files, failed } = await render(t, services.charts, specs);
         return failed.length
-          ? { files, sections: [{ heading: "Charts not drawn", lines: failed }] }
+          ? { files, sections: [{ heading: t("stats.chartsFailed"), lines: failed }] }
           : { files };
       });
     }
+    const before = { ...strip(previous), month: previous.period.label };
     const stats: StatsReport = {
       month: period.label,
       filter,
       figures: strip(figures),
-      previous: { ...strip(previous), month: previous.period.label },
+      previous: before,
       trend,
     };
     return {
-      text: `${heading}: ${figures.received} received, ${figures.closed} closed${posted}`,
+      text: t("stats.done", {
+        heading,
+        received: figures.received,
+        closed: figures.closed,
+        posted,
+      }),
       title: heading,
       fields,
-      sections: summarySections(figures, previous, labels),
+      sections: summarySections(t, figures, before, labels),
       stats,
     };
   },

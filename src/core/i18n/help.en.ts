@@ -44,6 +44,10 @@ export const helpEn = {
   "cmd.dnc-list":
     "The do-not-contact list, a page at a time; export:yes gives it as CSV for other systems",
   "cmd.daily": "Post the day's report (new, closed, overdue, due tomorrow) to the team channel",
+  "cmd.stats":
+    "Monthly statistics with charts: on time, handling time, satisfaction, responsibility …; by:agent or by:dept per person/team",
+  "cmd.export":
+    "Export complaints as CSV or Excel (streamed to a file, any size), filtered by month, department, channel, status …",
   "cmd.staff-add": "Add a staff member (creates their department if it is new)",
   "cmd.staff-edit":
     "Change a staff member's name, e-mail, department, manager, language, or deactivate them",
@@ -149,6 +153,25 @@ export const helpEn = {
 
   "arg.daily.dept": "the team (default yours; none: every team, posted to management)",
   "arg.daily.date": "the day, YYYY-MM-DD (default today)",
+
+  "arg.stats.month": "the month, YYYY-MM (default last month)",
+  "arg.stats.dept": "only this department (a department manager always sees their own)",
+  "arg.stats.channel": "only complaints from this intake channel",
+  "arg.stats.by": "summary (default), agent (per assignee) or dept (per department)",
+  "arg.stats.post":
+    "yes: also post the summary to the management channel (the department's channel with dept:)",
+  "arg.stats.charts": "no: answer without the charts (a post still carries them)",
+
+  "arg.export.format": "csv (default) or xlsx",
+  "arg.export.month": "complaints received in this month, YYYY-MM",
+  "arg.export.from": "complaints received at or after this time",
+  "arg.export.to": "complaints received before this time",
+  "arg.export.dept": "only this department (a department manager always gets their own)",
+  "arg.export.channel": "only this intake channel",
+  "arg.export.status": "only this status",
+  "arg.export.severity": "only this severity",
+  "arg.export.category": "only this category",
+  "arg.export.contacts": "full (default, where you may see them) or masked",
 
   "arg.staff.id": "staff id: lower-case letters, digits, '.', '_', '-'",
   "arg.staff.email": "work e-mail; chat accounts with this e-mail map to this person",

@@ -29,6 +29,10 @@ export const helpZhCN: Translations<typeof helpEn> = {
   "cmd.dnc-check": "查询某个联系方式是否在免打扰名单中",
   "cmd.dnc-list": "分页查看免打扰名单；export:yes 导出为 CSV，供其他系统使用",
   "cmd.daily": "将当日投诉日报（新增、结案、超时、明日到期）发布到团队频道",
+  "cmd.stats":
+    "月度投诉统计（附图表）：按时率、处理时长、满意率、责任归属等；by:agent 或 by:dept 按处理人或部门统计",
+  "cmd.export":
+    "将投诉导出为 CSV 或 Excel（流式写入文件，不限数量），可按月份、部门、渠道、状态等筛选",
   "cmd.staff-add": "添加员工（部门不存在时自动创建）",
   "cmd.staff-edit": "修改员工的姓名、邮箱、部门、上级、语言，或停用其账号",
   "cmd.staff-list": "列出员工名录",
@@ -130,6 +134,24 @@ export const helpZhCN: Translations<typeof helpEn> = {
 
   "arg.daily.dept": "团队（默认为你的部门；没有部门时为全部团队，发到管理层频道）",
   "arg.daily.date": "日期，YYYY-MM-DD（默认今天）",
+
+  "arg.stats.month": "统计月份，YYYY-MM（默认上个月）",
+  "arg.stats.dept": "只统计该部门（部门经理始终只能看到本部门）",
+  "arg.stats.channel": "只统计该受理渠道的投诉",
+  "arg.stats.by": "summary（汇总，默认）、agent（按处理人）或 dept（按部门）",
+  "arg.stats.post": "yes：同时将汇总发布到管理层频道（带 dept: 时发布到该部门的频道）",
+  "arg.stats.charts": "no：回复中不附图表（发布的汇总仍附图表）",
+
+  "arg.export.format": "csv（默认）或 xlsx",
+  "arg.export.month": "受理时间在该月的投诉，YYYY-MM",
+  "arg.export.from": "受理时间不早于该时刻的投诉",
+  "arg.export.to": "受理时间早于该时刻的投诉",
+  "arg.export.dept": "只导出该部门（部门经理始终只能导出本部门）",
+  "arg.export.channel": "只导出该受理渠道",
+  "arg.export.status": "只导出该状态",
+  "arg.export.severity": "只导出该级别",
+  "arg.export.category": "只导出该类别",
+  "arg.export.contacts": "full（默认，在你有权查看的范围内显示完整联系方式）或 masked（脱敏）",
 
   "arg.staff.id": "员工 ID：小写字母、数字、'.'、'_'、'-'",
   "arg.staff.email": "工作邮箱；使用该邮箱的聊天账号将对应到此人",

@@ -552,6 +552,136 @@ export const en = {
   "daily.post": (p: { heading: string; lines: readonly string[] }) =>
     `${p.heading}: ${p.lines.join("; ")}`,
 
+  // ------------------------------------------------------------ reports (stats, export)
+  "report.na": "n/a",
+  /** A rate with what it counts: `66.7% (2/3)`. */
+  "report.share": (p: { rate: string; part: number; whole: number }) =>
+    `${p.rate} (${p.part}/${p.whole})`,
+  /** Working hours, one decimal (or a signed change of them). */
+  "report.hours": (p: { hours: string }) => `${p.hours} h`,
+  /** A change of a rate in percentage points. */
+  "report.points": (p: { value: string }) => `${p.value} pp`,
+  "report.unassigned": "(unassigned)",
+  "report.noDept": (p: { role: string; id: string }, f: F) =>
+    `reports are per department for a ${f.role(p.role)}, and you have none; an admin sets it with complaint staff edit id:${p.id} dept:<id>`,
+  "report.otherDept": (p: { role: string; own: string; requested: string }, f: F) =>
+    `as ${f.role(p.role)} of ${p.own} you see ${p.own}'s figures only, not ${p.requested}'s`,
+  "report.badMonth": (p: { month: string }) =>
+    `month: ${JSON.stringify(p.month)} must be a month such as 2026-10`,
+  "report.field.notAMonth": "not a month",
+
+  "report.field.received": "Received",
+  "report.field.closed": "Closed",
+  "report.field.onTime": "On time",
+  "report.field.handling": "Handling time",
+  "report.field.satisfaction": "Satisfaction",
+  "report.field.repeats": "Repeat complaints",
+  "report.field.compensation": "Compensation",
+  "report.closedValue": (p: { closed: number; invalid: number }) =>
+    `${p.closed}${p.invalid ? ` (and ${p.invalid} invalid)` : ""}`,
+  "report.handlingValue": (p: { average: string; p90: string; measured: number }) =>
+    `average ${p.average}, p90 ${p.p90} (working hours, ${p.measured} closed)`,
+  "report.compensationValue": (p: { count: number; amount: string; currency: string }) =>
+    `${p.count} approved, ${p.amount} ${p.currency}`,
+  /** A headline figure as one line of a channel post. */
+  "report.postLine": (p: { label: string; value: string }) => `${p.label}: ${p.value}`,
+
+  "report.byChannel": "By channel",
+  "report.byCategory": "By category",
+  "report.bySeverity": "By severity",
+  "report.byDepartment": "By department",
+  "report.onTimeByDeadline": "On time, by deadline",
+  "report.responsibility": "Responsibility",
+  "report.compensation": "Compensation",
+  "report.changeAgainst": (p: { month: string }) => `Change against ${p.month}`,
+  "report.countLine": (p: { label: string; count: number; rate: string }) =>
+    `${p.label}: ${p.count} (${p.rate})`,
+  "report.noDeadline": "(no deadline fell due)",
+  "report.onTimeLine": (p: { kind: string; share: string }, f: F) =>
+    `${f.deadline(p.kind)}: ${p.share}`,
+  "report.responsibilityLine": (p: {
+    department: string;
+    worth: string;
+    rate: string;
+    complaints: number;
+  }) => `${p.department}: ${p.worth} complaints' worth (${p.rate}), named in ${p.complaints}`,
+  "report.noneAttributed": "(none attributed)",
+  "report.requested": (p: { count: number; amount: string; currency: string }) =>
+    `Requested: ${p.count}, ${p.amount} ${p.currency}`,
+  "report.approved": (p: { count: number; amount: string; currency: string }) =>
+    `Approved: ${p.count}, ${p.amount} ${p.currency}`,
+  "report.rejected": (p: { count: number; amount: string; currency: string }) =>
+    `Rejected: ${p.count}, ${p.amount} ${p.currency}`,
+  "report.change.received": (p: { count: number; delta: string; percent: string | null }) =>
+    `Received: ${p.count} (${p.delta}${p.percent === null ? "" : `, ${p.percent}%`})`,
+  "report.change.closed": (p: { count: number; delta: string }) =>
+    `Closed: ${p.count} (${p.delta})`,
+  "report.change.onTime": (p: { rate: string; change: string }) =>
+    `On time: ${p.rate} (${p.change})`,
+  "report.change.handling": (p: { average: string; change: string }) =>
+    `Average handling: ${p.average} (${p.change})`,
+  "report.change.satisfaction": (p: { rate: string; change: string }) =>
+    `Satisfaction: ${p.rate} (${p.change})`,
+  "report.change.repeats": (p: { rate: string; change: string }) =>
+    `Repeat complaints: ${p.rate} (${p.change})`,
+  "report.change.compensation": (p: { amount: string; currency: string; change: string }) =>
+    `Compensation approved: ${p.amount} ${p.currency} (${p.change})`,
+  "report.nothing": "(nothing this month)",
+  "report.groupLine": (p: {
+    label: string;
+    handled: number;
+    open: number;
+    onTime: string;
+    satisfaction: string;
+    average: string;
+  }) =>
+    `${p.label}: handled ${p.handled}, open ${p.open}, on time ${p.onTime}, ` +
+    `satisfaction ${p.satisfaction}, average ${p.average}`,
+
+  "chart.trend": (p: { scope: string }) => `Complaints per month, to ${p.scope}`,
+  "chart.byCategory": (p: { scope: string }) => `By category, ${p.scope}`,
+  "chart.byDepartment": (p: { scope: string }) => `By department, ${p.scope}`,
+  "chart.onTime": (p: { scope: string }) => `On time (%), ${p.scope}`,
+  "chart.complaints": "Complaints",
+  "chart.received": "Received",
+  "chart.closed": "Closed",
+  "chart.onTimePercent": "On time %",
+
+  "stats.heading": (p: { scope: string }) => `Complaint statistics ${p.scope}`,
+  "stats.done": (p: { heading: string; received: number; closed: number; posted: string | null }) =>
+    `${p.heading}: ${p.received} received, ${p.closed} closed` +
+    (p.posted === null ? "" : `, posted to #${p.posted}`),
+  "stats.perAgent": (p: { scope: string }) => `Per agent, ${p.scope}`,
+  "stats.perDepartment": (p: { scope: string }) => `Per department, ${p.scope}`,
+  "stats.groups": (p: { heading: string; count: number; by: "agent" | "dept" }) =>
+    `${p.heading}: ${p.count} ${p.by === "agent" ? "agent" : "department"}${p.count === 1 ? "" : "s"}`,
+  "stats.chartsFailed": "Charts not drawn",
+  "stats.chartFailed": (p: { title: string; error: string }) => `${p.title}: ${p.error}`,
+
+  "export.monthAndRange": "month: give either month: or from:/to:, not both",
+  "export.field.withRange": "with from:/to:",
+  "export.toBeforeFrom": "to: must be after from:",
+  "export.field.notAfterFrom": "not after from:",
+  "export.notSetUp": "exports are not set up in this process",
+  "export.formatUnavailable": (p: { format: string }) =>
+    `${p.format} exports are not available here; use format:csv`,
+  "export.started": (p: { label: string }) => `Exporting complaints (${p.label})`,
+  "export.done": (p: {
+    rows: number;
+    label: string;
+    contacts: "all" | "none" | "own";
+    filename: string;
+  }) =>
+    `Exported ${p.rows} complaint${p.rows === 1 ? "" : "s"} (${p.label}, contacts ${
+      p.contacts === "all"
+        ? "in full"
+        : p.contacts === "none"
+          ? "masked"
+          : "in full on your own cases"
+    }) to ${p.filename}`,
+  "export.fileTitle": (p: { label: string; rows: number }) =>
+    `Complaints ${p.label} (${p.rows} rows)`,
+
   "dept.unknown": (p: { dept: string }) => `there is no department ${p.dept}`,
   "dept.badChannel": (p: { channel: string }) =>
     `channel: ${JSON.stringify(p.channel)} must be a channel reference: letters, digits, '.', '_', '-'`,
@@ -687,6 +817,10 @@ export const en = {
     note: string | null;
   }) =>
     `Compensation ${p.id} on ${p.number} was ${p.status ?? "decided"} by ${p.actor}${p.note ? `: ${p.note}` : ""}`,
+
+  "notify.monthlyReminder": (p: { month: string; day: number }) =>
+    `Monthly complaint summary for ${p.month} is due by day ${p.day}: the figures are in the management channel; ` +
+    `complaint stats month:${p.month} shows your department's, by:agent per person`,
 
   "nudge.reminder": (p: { number: string; kind: string; due: string; left: number }, f: F) =>
     `Reminder: ${p.number} ${f.deadline(p.kind).toLowerCase()} is due ${p.due} (in ${f.duration(p.left)})`,

@@ -463,6 +463,96 @@ export const zhCN: Translations<typeof en> = {
   "daily.posted": (p) => `${p.heading}，已发布到 #${p.channel}`,
   "daily.post": (p) => `${p.heading}：${p.lines.join("；")}`,
 
+  "report.na": "无数据",
+  "report.share": (p) => `${p.rate}（${p.part}/${p.whole}）`,
+  "report.hours": (p) => `${p.hours} 小时`,
+  "report.points": (p) => `${p.value} 个百分点`,
+  "report.unassigned": "（未分派）",
+  "report.noDept": (p, f) =>
+    `${f.role(p.role)}只能查看本部门的报表，而你尚未归属任何部门；请管理员用 complaint staff edit id:${p.id} dept:<部门ID> 设置`,
+  "report.otherDept": (p, f) =>
+    `作为 ${p.own} 的${f.role(p.role)}，你只能查看 ${p.own} 的数据，不能查看 ${p.requested} 的数据`,
+  "report.badMonth": (p) => `month：${JSON.stringify(p.month)} 必须是月份，例如 2026-10`,
+  "report.field.notAMonth": "不是月份",
+
+  "report.field.received": "受理量",
+  "report.field.closed": "结案量",
+  "report.field.onTime": "按时率",
+  "report.field.handling": "处理时长（工作时间）",
+  "report.field.satisfaction": "满意率",
+  "report.field.repeats": "重复投诉率",
+  "report.field.compensation": "赔偿",
+  "report.closedValue": (p) => `${p.closed}${p.invalid ? `（另有无效投诉 ${p.invalid} 件）` : ""}`,
+  "report.handlingValue": (p) => `平均 ${p.average}，P90 ${p.p90}（已结案 ${p.measured} 件）`,
+  "report.compensationValue": (p) => `已批准 ${p.count} 笔，共 ${p.amount} ${p.currency}`,
+  "report.postLine": (p) => `${p.label}：${p.value}`,
+
+  "report.byChannel": "按受理渠道",
+  "report.byCategory": "按投诉类别",
+  "report.bySeverity": "按级别",
+  "report.byDepartment": "按部门",
+  "report.onTimeByDeadline": "各项时限按时率",
+  "report.responsibility": "责任归属",
+  "report.compensation": "赔偿",
+  "report.changeAgainst": (p) => `与 ${p.month} 相比`,
+  "report.countLine": (p) => `${p.label}：${p.count}（${p.rate}）`,
+  "report.noDeadline": "（本月没有到期的时限）",
+  "report.onTimeLine": (p, f) => `${f.deadline(p.kind)}：${p.share}`,
+  "report.responsibilityLine": (p) =>
+    `${p.department}：折合 ${p.worth} 件（${p.rate}），涉及投诉 ${p.complaints} 件`,
+  "report.noneAttributed": "（无责任认定）",
+  "report.requested": (p) => `申请：${p.count} 笔，${p.amount} ${p.currency}`,
+  "report.approved": (p) => `批准：${p.count} 笔，${p.amount} ${p.currency}`,
+  "report.rejected": (p) => `驳回：${p.count} 笔，${p.amount} ${p.currency}`,
+  "report.change.received": (p) =>
+    `受理量：${p.count}（${p.delta}${p.percent === null ? "" : `，${p.percent}%`}）`,
+  "report.change.closed": (p) => `结案量：${p.count}（${p.delta}）`,
+  "report.change.onTime": (p) => `按时率：${p.rate}（${p.change}）`,
+  "report.change.handling": (p) => `平均处理时长：${p.average}（${p.change}）`,
+  "report.change.satisfaction": (p) => `满意率：${p.rate}（${p.change}）`,
+  "report.change.repeats": (p) => `重复投诉率：${p.rate}（${p.change}）`,
+  "report.change.compensation": (p) => `已批准赔偿：${p.amount} ${p.currency}（${p.change}）`,
+  "report.nothing": "（本月无数据）",
+  "report.groupLine": (p) =>
+    `${p.label}：结案 ${p.handled}，未结 ${p.open}，按时率 ${p.onTime}，` +
+    `满意率 ${p.satisfaction}，平均处理时长 ${p.average}`,
+
+  "chart.trend": (p) => `月度投诉量（截至 ${p.scope}）`,
+  "chart.byCategory": (p) => `按投诉类别统计（${p.scope}）`,
+  "chart.byDepartment": (p) => `按部门统计（${p.scope}）`,
+  "chart.onTime": (p) => `各项时限按时率（%）（${p.scope}）`,
+  "chart.complaints": "投诉量",
+  "chart.received": "受理",
+  "chart.closed": "结案",
+  "chart.onTimePercent": "按时率（%）",
+
+  "stats.heading": (p) => `投诉统计 ${p.scope}`,
+  "stats.done": (p) =>
+    `${p.heading}：受理 ${p.received} 件，结案 ${p.closed} 件` +
+    (p.posted === null ? "" : `，已发布到 #${p.posted}`),
+  "stats.perAgent": (p) => `按处理人统计，${p.scope}`,
+  "stats.perDepartment": (p) => `按部门统计，${p.scope}`,
+  "stats.groups": (p) => `${p.heading}：共 ${p.count} ${p.by === "agent" ? "名处理人" : "个部门"}`,
+  "stats.chartsFailed": "未能生成的图表",
+  "stats.chartFailed": (p) => `${p.title}：${p.error}`,
+
+  "export.monthAndRange": "month：month: 与 from:/to: 只能二选一",
+  "export.field.withRange": "与 from:/to: 同时给出",
+  "export.toBeforeFrom": "to：必须晚于 from:",
+  "export.field.notAfterFrom": "不晚于 from:",
+  "export.notSetUp": "本进程未配置导出功能",
+  "export.formatUnavailable": (p) => `此处不支持 ${p.format} 格式的导出；请使用 format:csv`,
+  "export.started": (p) => `正在导出投诉（${p.label}）`,
+  "export.done": (p) =>
+    `已导出 ${p.rows} 件投诉（${p.label}，联系方式${
+      p.contacts === "all"
+        ? "完整显示"
+        : p.contacts === "none"
+          ? "已脱敏"
+          : "仅本人经办的投诉完整显示"
+    }）到文件 ${p.filename}`,
+  "export.fileTitle": (p) => `投诉导出 ${p.label}（${p.rows} 行）`,
+
   "dept.unknown": (p) => `没有部门 ${p.dept}`,
   "dept.badChannel": (p) =>
     `channel：${JSON.stringify(p.channel)} 必须是频道标识：字母、数字、'.'、'_'、'-'`,
@@ -546,6 +636,10 @@ export const zhCN: Translations<typeof en> = {
   "notify.decided": (p) =>
     `${p.number} 的赔偿申请 ${p.id} 已由 ${p.actor}${p.status ? of(decided, p.status) : "审批"}` +
     (p.note ? `：${p.note}` : ""),
+
+  "notify.monthlyReminder": (p) =>
+    `${p.month} 月度投诉汇总须在本月 ${p.day} 日前完成：统计数据已发布在管理层频道；` +
+    `complaint stats month:${p.month} 可查看本部门的数据，加 by:agent 可按人查看`,
 
   "nudge.reminder": (p, f) =>
     `提醒：${p.number} 的${f.deadline(p.kind)}将于 ${p.due} 到期（还剩 ${f.duration(p.left)}）`,

@@ -1,4 +1,5 @@
 import type { ReplyAction } from "../reply/reply.ts";
+import type { ChartSpec } from "../reports/charts.ts";
 
 /**
  * A message for a person or a team, independent of the platform. `to` is a
@@ -17,6 +18,14 @@ export interface Notification {
   actions?: ReplyAction[];
   /** Major complaints and overdue alerts are not held back for working hours. */
   urgent?: boolean;
+  /**
+   * Charts that go with the text (the monthly summary's), as specs: each
+   * deliverer draws them (notificationFiles) and sends the PNGs with the
+   * message. The outbox and the delivery queue keep a spec of a few hundred
+   * bytes instead of an image of tens of kB, and a retried delivery draws the
+   * same picture again.
+   */
+  charts?: ChartSpec[];
 }
 
 /** What the outbox holds for one event. */

@@ -9,6 +9,8 @@ import {
 import type { Policy } from "../policy/schema.ts";
 import { parseDuration, type Duration } from "../policy/duration.ts";
 import type { ReplyAction } from "../reply/reply.ts";
+import type { ChartSpec } from "../reports/charts.ts";
+import { monthlyPost, monthlyPostFacts } from "../reports/monthly-post.ts";
 import { dailyFacts, dailyReport } from "./daily-report.ts";
 import type { DomainEvent, Notification } from "./notification.ts";
 
@@ -98,9 +100,15 @@ export function notificationsFor(event: DomainEvent, locales: NotificationLocale
       ...(extra.urgent === undefined ? {} : { urgent: extra.urgent }),
     });
   };
-  const channel = (to: string | null, text: Render, urgent = false) => {
+  const channel = (
+    to: string | null,
+    text: Render,
+    urgent = false,
+    charts?: (t: Translator) => ChartSpec[],
+  ) => {
     if (to) {
       const t = tr(locales.channelLocale);
+      const specs = charts?.(t) ?? [];
       out.push({
         kind: "channel",
         to,
@@ -108,6 +116,7 @@ export function notificationsFor(event: DomainEvent, locales: NotificationLocale
         ...about,
         key: `${event.id}:channel:${to}`,
         urgent,
+        ...(specs.length ? { charts: specs } : {}),
       });
     }
   };
@@ -287,9 +296,17 @@ export function notificationsFor(event: DomainEvent, locales: NotificationLocale
       );
       break;
     }
-    case "report.monthly":
-      channel(str(p.channel), () => str(p.text) ?? "");
+    case "report.monthly": {
+      const facts = monthlyPostFacts(p);
+      const post = (t: Translator) => (facts ? monthlyPost(t, facts, locales.labels) : null);
+      channel(
+        str(p.channel),
+        (t) => post(t)?.text ?? str(p.text) ?? "",
+        false,
+        (t) => post(t)?.charts ?? [],
+      );
       break;
+    }
     default:
       break;
   }

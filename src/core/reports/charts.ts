@@ -1,4 +1,4 @@
-import { deadlineLabel } from "../deadlines/deadline.ts";
+import type { Translator } from "../i18n/translate.ts";
 import type { CountBy, MonthlyFigures, TrendPoint } from "./stats.ts";
 import { rate } from "./stats.ts";
 
@@ -37,13 +37,19 @@ const percent = (part: number, whole: number) => {
 /** Labels for the keys of a breakdown (department names, category labels …). */
 export type Labeler = (key: string | null) => string;
 
-function breakdown(id: string, title: string, rows: readonly CountBy[], label: Labeler): ChartSpec {
+function breakdown(
+  id: string,
+  title: string,
+  series: string,
+  rows: readonly CountBy[],
+  label: Labeler,
+): ChartSpec {
   return {
     id,
     title,
     kind: "bar",
     categories: rows.map((r) => label(r.key)),
-    series: [{ name: "Complaints", values: rows.map((r) => r.count) }],
+    series: [{ name: series, values: rows.map((r) => r.count) }],
     unit: "count",
     ...size,
   };
@@ -52,44 +58,61 @@ function breakdown(id: string, title: string, rows: readonly CountBy[], label: L
 export interface ChartLabels {
   category: Labeler;
   department: Labeler;
-  /** What the figures are about, e.g. "2026-10" or "2026-10, 账务部". */
+  /** What the figures are about, e.g. "2026-10" or "2026-10、账务部". */
   scope: string;
 }
 
-/** The monthly summary's charts: trend, category and department breakdowns, on-time rate. */
+/**
+ * The monthly summary's charts, titled and labelled in `t`'s language:
+ * trend, category and department breakdowns, on-time rate. File names
+ * (`id`) stay the same in every language.
+ */
 export function monthlyCharts(
-  m: MonthlyFigures,
+  t: Translator,
+  month: string,
+  m: Omit<MonthlyFigures, "period">,
   trend: readonly TrendPoint[],
   labels: ChartLabels,
 ): ChartSpec[] {
-  const month = m.period.label;
+  const scope = { scope: labels.scope };
+  const complaints = t("chart.complaints");
   return [
     {
       id: `trend-${month}`,
-      title: `Complaints per month, to ${labels.scope}`,
+      title: t("chart.trend", scope),
       kind: "line",
       categories: trend.map((p) => p.label),
       series: [
-        { name: "Received", values: trend.map((p) => p.received) },
-        { name: "Closed", values: trend.map((p) => p.closed) },
+        { name: t("chart.received"), values: trend.map((p) => p.received) },
+        { name: t("chart.closed"), values: trend.map((p) => p.closed) },
       ],
       unit: "count",
       ...size,
     },
-    breakdown(`category-${month}`, `By category, ${labels.scope}`, m.byCategory, labels.category),
+    breakdown(
+      `category-${month}`,
+      t("chart.byCategory", scope),
+      complaints,
+      m.byCategory,
+      labels.category,
+    ),
     breakdown(
       `department-${month}`,
-      `By department, ${labels.scope}`,
+      t("chart.byDepartment", scope),
+      complaints,
       m.byDepartment,
       labels.department,
     ),
     {
       id: `on-time-${month}`,
-      title: `On time (%), ${labels.scope}`,
+      title: t("chart.onTime", scope),
       kind: "bar",
-      categories: m.onTime.map((r) => deadlineLabel(r.kind)),
+      categories: m.onTime.map((r) => t.deadline(r.kind)),
       series: [
-        { name: "On time %", values: m.onTime.map((r) => percent(r.onTime, r.onTime + r.late)) },
+        {
+          name: t("chart.onTimePercent"),
+          values: m.onTime.map((r) => percent(r.onTime, r.onTime + r.late)),
+        },
       ],
       unit: "percent",
       ...size,

@@ -1,10 +1,10 @@
 import { forbidden, notFound, validationError } from "../errors.ts";
+import { msg, type Translator } from "../i18n/translate.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { Repositories } from "../ports.ts";
 import { roleAtLeast } from "../staff/role.ts";
 import type { Department, Staff } from "../staff/staff.ts";
-import type { Labeler } from "./charts.ts";
-import type { Labels } from "./present.ts";
+import { reportLabels, type Labels } from "./present.ts";
 import { monthOf, parseMonth, shiftMonth, type Period } from "./period.ts";
 
 /**
@@ -15,13 +15,9 @@ import { monthOf, parseMonth, shiftMonth, type Period } from "./period.ts";
 export function departmentScope(actor: Staff, requested: string | undefined): string | undefined {
   if (roleAtLeast(actor.role, "vp")) return requested;
   const own = actor.departmentId;
-  if (!own) {
-    throw forbidden(
-      `reports are per department for a ${actor.role}, and you have none; an admin sets it with complaint staff edit id:${actor.id} dept:<id>`,
-    );
-  }
+  if (!own) throw forbidden(msg("report.noDept", { role: actor.role, id: actor.id }));
   if (requested && requested !== own) {
-    throw forbidden(`as ${actor.role} of ${own} you see ${own}'s figures only, not ${requested}'s`);
+    throw forbidden(msg("report.otherDept", { role: actor.role, own, requested }));
   }
   return own;
 }
@@ -31,8 +27,8 @@ export function reportMonth(text: string | undefined, now: Date, timeZone: strin
   if (text === undefined) return shiftMonth(monthOf(now, timeZone), -1, timeZone);
   const p = parseMonth(text, timeZone);
   if (!p) {
-    throw validationError(`month: ${JSON.stringify(text)} must be a month such as 2026-10`, {
-      month: "not a month",
+    throw validationError(msg("report.badMonth", { month: text }), {
+      month: msg("report.field.notAMonth"),
     });
   }
   return p;
@@ -44,25 +40,24 @@ export async function requireDepartment(
 ): Promise<Department | null> {
   if (!id) return null;
   const d = await repos.departments.find(id);
-  if (!d) throw notFound(`there is no department ${id}`);
+  if (!d) throw notFound(msg("dept.unknown", { dept: id }));
   return d;
 }
 
-const none = "(none)";
+/** Every department's display name, by id. */
+export async function departmentNames(repos: Repositories): Promise<Record<string, string>> {
+  return Object.fromEntries((await repos.departments.list()).map((d) => [d.id, d.name]));
+}
 
-/** Labels for report keys: policy labels in the policy's language, department names. */
-export async function reportLabels(repos: Repositories, policy: Policy): Promise<Labels> {
-  const names = new Map((await repos.departments.list()).map((d) => [d.id, d.name]));
-  const fromPolicy =
-    (items: readonly { id: string; labels: Record<string, string> }[]): Labeler =>
-    (key) =>
-      key === null ? none : (items.find((i) => i.id === key)?.labels[policy.locale] ?? key);
-  return {
-    channel: fromPolicy(policy.channels),
-    category: fromPolicy(policy.categories),
-    severity: (key) => key ?? none,
-    department: (key) => (key === null ? none : (names.get(key) ?? key)),
-    staff: (key) => key ?? "(unassigned)",
+/** Labels for report keys in `t`'s language: policy labels, severities, department names. */
+export async function loadReportLabels(
+  repos: Repositories,
+  policy: Policy,
+  t: Translator,
+): Promise<Labels> {
+  return reportLabels(t, {
+    policy,
+    departments: await departmentNames(repos),
     currency: policy.compensation.currency,
-  };
+  });
 }
