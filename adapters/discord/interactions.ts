@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import {
   ApplicationCommandType,
+  DiscordAPIError,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -57,6 +58,11 @@ const ephemeral = MessageFlags.Ephemeral;
 /** A modal left open longer than an interaction token lives (15 min) cannot answer anyway. */
 const FORM_MAX_AGE_MS = 60 * 60_000;
 
+/** Discord's "Interaction has already been acknowledged" (JSON error code 40060). */
+const ALREADY_ACKNOWLEDGED = 40060;
+const alreadyAcknowledged = (error: unknown): boolean =>
+  error instanceof DiscordAPIError && error.code === ALREADY_ACKNOWLEDGED;
+
 const userOf = (i: APIInteraction): string => i.member?.user.id ?? i.user?.id ?? "?";
 
 /**
@@ -77,14 +83,24 @@ export class InteractionHandler {
     const started = performance.now();
     let answered = false;
     const answer = async (kind: AnswerKind, response: APIInteractionResponse) => {
-      answered = true;
       await responder.initial(response);
+      // Only once Discord took it: a refused acknowledgement leaves nothing to edit.
+      answered = true;
       this.options.onAnswered?.(kind, performance.now() - started);
     };
     const locale = chatLocale("locale" in interaction ? interaction.locale : undefined);
     try {
       await this.dispatch(interaction, answer, locale);
     } catch (error) {
+      if (alreadyAcknowledged(error)) {
+        // A replay of an interaction another delivery answered: that one does
+        // the work and owns the member's answer, so this one stops untouched.
+        this.options.logger.info(
+          { interaction: interaction.id },
+          "discord: interaction already acknowledged elsewhere; ignored",
+        );
+        return;
+      }
       this.options.logger.error(
         { err: error, interaction: interaction.id, type: interaction.type },
         "discord: interaction failed",

@@ -3,7 +3,12 @@
  * (x-slack-retry-num) and Socket Mode redeliveries repeat the same payload,
  * so keys come from the payload's own fields, never from arrival order.
  */
+import { createHash } from "node:crypto";
+
 const clean = (part: string | undefined) => (part ?? "-").replace(/[^A-Za-z0-9._:@-]/g, "_");
+
+/** A value someone else wrote (a button's value may hold anything, NUL included): a digest keeps the key storable and bounded. */
+const digest = (part: string) => createHash("sha256").update(part).digest("base64url");
 
 /** A slash command invocation: its trigger_id is unique per invocation. */
 export const commandKey = (team: string | undefined, triggerId: string) =>
@@ -20,7 +25,8 @@ export const clickKey = (
   actionId: string,
   value: string,
   user: string,
-) => `slack:click:${clean(team)}:${clean(container)}:${clean(actionId)}:${clean(user)}:${value}`;
+) =>
+  `slack:click:${clean(team)}:${clean(container)}:${clean(actionId)}:${clean(user)}:${digest(value)}`;
 
 /** A modal submission: the view's hash changes with every update, so a fixed form can be sent again. */
 export const viewKey = (team: string | undefined, viewId: string, hash: string | undefined) =>

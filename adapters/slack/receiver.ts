@@ -117,9 +117,34 @@ export class VerifiedHttpReceiver implements Receiver {
       res.writeHead(401).end();
       return;
     }
+    if (!wellFormed(rawBody, header("content-type"))) {
+      // Bolt assumes Slack's shapes; a signed body outside them (a `payload`
+      // that is not a JSON object) would throw inside it, unanswered.
+      this.options.logger.warn("refused a signed Slack request whose body is not a Slack payload");
+      res.writeHead(400).end();
+      return;
+    }
     // Bolt reuses a body that is already buffered (BufferedIncomingMessage).
     Object.assign(req, { rawBody });
     this.options.inner.requestListener(req, res);
+  }
+}
+
+const isObject = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Slack sends JSON objects (events) or forms (commands; interactions carry a
+ * JSON object in `payload`).
+ */
+function wellFormed(rawBody: Buffer, contentType: string | undefined): boolean {
+  const text = rawBody.toString("utf8");
+  try {
+    if (contentType?.includes("application/json")) return isObject(JSON.parse(text));
+    const payload = new URLSearchParams(text).get("payload");
+    return payload === null || isObject(JSON.parse(payload));
+  } catch {
+    return false;
   }
 }
 

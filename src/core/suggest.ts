@@ -30,6 +30,9 @@ export function suggest(
   let best: string | null = null;
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: no table needed
+    // (a pasted paragraph would otherwise cost a table per candidate).
+    if (Math.abs(word.length - c.length) >= bestDistance) continue;
     const d = distance(word, c);
     if (d < bestDistance) {
       best = c;

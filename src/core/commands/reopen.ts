@@ -1,5 +1,5 @@
 import { maySeeContact } from "../complaint/access.ts";
-import { applyChange, loadComplaint } from "../complaint/mutate.ts";
+import { applyChange, loadComplaint, staleVersion } from "../complaint/mutate.ts";
 import { registerComplaint } from "../complaint/register.ts";
 import { repeatTerms } from "../complaint/repeat.ts";
 import { complaintView } from "../complaint/view.ts";
@@ -48,6 +48,9 @@ export default defineCommand({
     if (c.status !== "closed") {
       throw invalidState(msg("reopen.stillOpen", { number: c.number, status: c.status }));
     }
+    // Whoever reopens with `version:` decided on what they saw; a close since then is news to them.
+    if (args.version !== undefined && args.version !== c.version)
+      throw staleVersion(c, args.version);
     // Seeds 000/002: a closed case is never changed; the repeat is a new case.
     const terms = await repeatTerms(repos, policy, c);
     const { complaint: created } = await registerComplaint(

@@ -66,7 +66,8 @@ export async function applyChange(
   return updated;
 }
 
-function staleVersion(latest: Complaint, seen: number) {
+/** E_CONFLICT when the actor acted on a version (`version:`) the complaint has moved past. */
+export function staleVersion(latest: Complaint, seen: number) {
   return conflict(msg("mutate.stale", { number: latest.number, seen, version: latest.version }));
 }
 
