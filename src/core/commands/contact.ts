@@ -48,10 +48,7 @@ export default defineCommand({
     const patch: ComplaintPatch = {};
     let escalation: { managerId: string | null; failed: number } | null = null;
     if (reached) {
-      if (!c.firstContactAt) {
-        patch.firstContactAt = now;
-        await markDeadlineMet(repos, c.id, "first_reply", now);
-      }
+      if (!c.firstContactAt) patch.firstContactAt = now;
       patch.unreachableAt = null;
     } else {
       // Seed 001: three failed attempts within 24 hours (policy) flag the case and escalate.
@@ -86,6 +83,8 @@ export default defineCommand({
         : {}),
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
+    // After the complaint row: every command locks the complaint first, then its deadlines.
+    if (reached && !c.firstContactAt) await markDeadlineMet(repos, c.id, "first_reply", now);
     const attempts = (await repos.attempts.list(c.id)).filter((a) => !a.reached).length;
     return {
       text: reached

@@ -21,7 +21,6 @@ export default defineCommand({
     const resumed = deadlines
       .map((d) => resumeDeadlineRecord(calendar, d, now))
       .filter((d, i) => d !== deadlines[i]);
-    if (resumed.length) await repos.deadlines.put(c.id, resumed);
     const updated = await applyChange(repos, actor, c, {
       action: "complaint.resumed",
       patch: { waitingOn: null, waitingSince: null },
@@ -33,6 +32,8 @@ export default defineCommand({
       event: { resumed: resumed.length },
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
+    // After the complaint row: every command locks the complaint first, then its deadlines.
+    if (resumed.length) await repos.deadlines.put(c.id, resumed);
     return {
       text: t("resume.done", { number: updated.number, resumed: resumed.length }),
       complaint: complaintView(updated, { showContact: true }),

@@ -46,7 +46,6 @@ export default defineCommand({
       remainingMs: c.waitingOn ? limit.after.ms : null,
       version: (previous?.version ?? 0) + 1,
     };
-    await repos.deadlines.put(c.id, [...finished, entered]);
     const updated = await applyChange(repos, actor, c, {
       action: "complaint.stage",
       patch: {},
@@ -54,6 +53,8 @@ export default defineCommand({
       event: { stage: args.name },
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
+    // After the complaint row: every command locks the complaint first, then its deadlines.
+    await repos.deadlines.put(c.id, [...finished, entered]);
     return {
       text: t("stage.done", { number: updated.number, stage: args.name, limit: limit.after }),
       complaint: complaintView(updated, { showContact: true }),

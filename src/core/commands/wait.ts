@@ -41,7 +41,6 @@ export default defineCommand({
           .map((d) => pauseDeadlineRecord(calendar, d, now))
           .filter((d, i) => d !== deadlines[i])
       : [];
-    if (paused.length) await repos.deadlines.put(c.id, paused);
     const updated = await applyChange(repos, actor, c, {
       action: "complaint.waiting",
       patch: { waitingOn: args.on, waitingSince: now },
@@ -49,6 +48,8 @@ export default defineCommand({
       event: { on: args.on, paused: paused.length },
       ...(args.version === undefined ? {} : { expectedVersion: args.version }),
     });
+    // After the complaint row: every command locks the complaint first, then its deadlines.
+    if (paused.length) await repos.deadlines.put(c.id, paused);
     return {
       text: t("wait.done", { number: updated.number, on: args.on, paused: paused.length }),
       complaint: complaintView(updated, { showContact: true }),
