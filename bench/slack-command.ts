@@ -136,7 +136,7 @@ async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
 function timedBackend(app: App): SlackBackend {
   const engine = app.engine;
   return {
-    resolveStaff: (...args) => timed("identity (resolveStaff)", () => app.resolveStaff(...args)),
+    identify: (...args) => timed("identity (identify)", () => app.identify(...args)),
     staffProfile: (id) => timed("staff profile", () => app.staffProfile(id)),
     complaintSummary: (number) => app.complaintSummary(number),
     chatMessages: app.chatMessages,

@@ -23,6 +23,9 @@ import {
 } from "./store/chat-messages.ts";
 import { chatStore, type ChatStore } from "./store/chat.ts";
 import { openMigratedDatabase, type Database } from "./store/database.ts";
+import { deadlineRepository } from "./store/repositories/case-records.ts";
+import { complaintRepository } from "./store/repositories/complaints.ts";
+import { staffDirectory, type StaffProfile } from "./store/staff-directory.ts";
 import { prismaUnitOfWork } from "./store/unit-of-work.ts";
 import { relayOutbox } from "./worker/outbox-relay.ts";
 import { chartRenderer } from "./reports/chart-renderer.ts";
@@ -38,13 +41,12 @@ export type {
   StaffSuggestion,
 } from "./store/chat.ts";
 
-/** A staff member as chat adapters need them: how to address them and in which language. */
-export interface StaffProfile {
-  id: string;
-  name: string;
+export type { StaffProfile } from "./store/staff-directory.ts";
+
+/** Who a chat account acts as, and the language they read (null: the policy's). */
+export interface ChatPerson {
+  staffId: string;
   locale: string | null;
-  active: boolean;
-  identities: { platform: string; externalId: string }[];
 }
 
 export interface App {
@@ -59,10 +61,16 @@ export interface App {
    */
   chooseActor(requested: string | undefined): Promise<{ id: string; note?: string }>;
   /**
-   * The staff id behind a chat account: a linked identity, else (when the
-   * adapter can look up the account's e-mail) the staff member with that
-   * e-mail, linked from then on. null: unknown person.
+   * The person behind a chat account: a linked identity (one read), else
+   * (when the adapter can look up the account's e-mail) the staff member with
+   * that e-mail, linked from then on. null: unknown or deactivated person.
    */
+  identify(
+    platform: Platform,
+    externalId: string,
+    lookupEmail?: () => Promise<string | null>,
+  ): Promise<ChatPerson | null>;
+  /** identify()'s staff id alone. */
   resolveStaff(
     platform: Platform,
     externalId: string,
@@ -148,6 +156,39 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   logger.info(coverage.summary);
   for (const warning of coverage.warnings) logger.warn(warning);
   const uow = prismaUnitOfWork(db.prisma);
+  const directory = staffDirectory(db.prisma);
+  // Pure reads run outside a transaction: under READ COMMITTED each statement
+  // sees the same committed rows either way, without the BEGIN and COMMIT.
+  const reads = {
+    complaints: complaintRepository(db.prisma),
+    deadlines: deadlineRepository(db.prisma),
+  };
+  const identify: App["identify"] = async (platform, externalId, lookupEmail) => {
+    const linked = await directory.linked(platform, externalId);
+    if (linked) return linked.active ? { staffId: linked.id, locale: linked.locale } : null;
+    const email = lookupEmail ? await lookupEmail() : null;
+    if (!email) return null;
+    return uow.transaction(async (repos) => {
+      const staff = await repos.staff.findByEmail(email);
+      if (!staff?.active) return null;
+      if (!(await repos.staff.linkIdentity(staff.id, platform, externalId))) {
+        // Linked meanwhile by a concurrent first message: that link stands.
+        const holder = await repos.staff.findByIdentity(platform, externalId);
+        return holder?.active ? { staffId: holder.id, locale: holder.locale } : null;
+      }
+      await repos.audit.append({
+        complaintId: null,
+        subject: `staff:${staff.id}`,
+        actorId: "system",
+        action: "staff.linked",
+        fromStatus: null,
+        toStatus: null,
+        version: null,
+        data: { platform, user: externalId, via: "email" },
+      });
+      return { staffId: staff.id, locale: staff.locale };
+    });
+  };
   // Only people with a language of their own; everyone else reads the policy's.
   const notificationLocales = async () =>
     staffLocales(
@@ -190,53 +231,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       }
       return { id: "admin" };
     },
+    identify,
     async resolveStaff(platform, externalId, lookupEmail) {
-      const linked = await uow.transaction((repos) =>
-        repos.staff.findByIdentity(platform, externalId),
-      );
-      if (linked) return linked.active ? linked.id : null;
-      const email = lookupEmail ? await lookupEmail() : null;
-      if (!email) return null;
-      return uow.transaction(async (repos) => {
-        const staff = await repos.staff.findByEmail(email);
-        if (!staff?.active) return null;
-        if (!(await repos.staff.findByIdentity(platform, externalId))) {
-          await repos.staff.linkIdentity(staff.id, platform, externalId);
-          await repos.audit.append({
-            complaintId: null,
-            subject: `staff:${staff.id}`,
-            actorId: "system",
-            action: "staff.linked",
-            fromStatus: null,
-            toStatus: null,
-            version: null,
-            data: { platform, user: externalId, via: "email" },
-          });
-        }
-        return staff.id;
-      });
+      return (await identify(platform, externalId, lookupEmail))?.staffId ?? null;
     },
-    async staffProfile(id) {
-      return uow.transaction(async (repos) => {
-        const staff = await repos.staff.find(id);
-        if (!staff) return null;
-        return {
-          id: staff.id,
-          name: staff.name,
-          locale: staff.locale,
-          active: staff.active,
-          identities: await repos.staff.identities(staff.id),
-        };
-      });
-    },
+    staffProfile: (id) => directory.profile(id),
     async complaintSummary(number) {
-      return uow.transaction(async (repos) => {
-        const c = await repos.complaints.findByNumber(number);
-        if (!c) return null;
-        const now = (options.clock ?? systemClock).now();
-        const deadlines = (await repos.deadlines.list(c.id)).map((d) => deadlineView(d, now));
-        return complaintView(c, { showContact: false, deadlines });
-      });
+      const c = await reads.complaints.findByNumber(number);
+      if (!c) return null;
+      const now = (options.clock ?? systemClock).now();
+      const deadlines = (await reads.deadlines.list(c.id)).map((d) => deadlineView(d, now));
+      return complaintView(c, { showContact: false, deadlines });
     },
     chatMessages: chatMessageStore(db.prisma),
     inbound: inboundKeyStore(db.prisma),

@@ -14,12 +14,12 @@ export type CommandRunner = Pick<
 
 export type SlackBackend = Pick<
   App,
-  | "resolveStaff"
   | "staffProfile"
   | "complaintSummary"
   | "chatMessages"
   | "inbound"
   | "chatInstallations"
+  | "identify"
 > & { engine: CommandRunner };
 
 export const PLATFORM = "slack" as const;

@@ -1,12 +1,10 @@
 import type { webApi } from "@slack/bolt";
+import type { ChatPerson } from "../../src/app.ts";
 import type { Logger } from "../../src/logging.ts";
 import { PLATFORM, type SlackBackend } from "./backend.ts";
 import { withRetries, type RetryPolicy } from "./web-api.ts";
 
-export interface Person {
-  staffId: string;
-  locale: string | null;
-}
+export type Person = ChatPerson;
 
 /**
  * Who a Slack user is in the staff directory, and how to reach a staff
@@ -24,12 +22,7 @@ export class SlackIdentity {
   ) {}
 
   async person(client: webApi.WebClient, slackUserId: string): Promise<Person | null> {
-    const staffId = await this.backend.resolveStaff(PLATFORM, slackUserId, () =>
-      this.emailOf(client, slackUserId),
-    );
-    if (!staffId) return null;
-    const profile = await this.backend.staffProfile(staffId);
-    return { staffId, locale: profile?.locale ?? null };
+    return this.backend.identify(PLATFORM, slackUserId, () => this.emailOf(client, slackUserId));
   }
 
   /** The Slack user a DM to this staff member goes to; null (logged once) when not linked. */

@@ -72,7 +72,11 @@ export interface StaffRepository {
   findByEmail(email: string): Promise<Staff | null>;
   /** The staff member behind a chat identity (platform user id). */
   findByIdentity(platform: string, externalId: string): Promise<Staff | null>;
-  linkIdentity(staffId: string, platform: string, externalId: string): Promise<void>;
+  /**
+   * Links a chat identity to a staff member; false when the identity was
+   * linked already (also by a concurrent request), leaving that link as it is.
+   */
+  linkIdentity(staffId: string, platform: string, externalId: string): Promise<boolean>;
   identities(staffId: string): Promise<{ platform: string; externalId: string }[]>;
 }
 
@@ -133,6 +137,15 @@ export interface OutboxRepository {
   add(message: OutboxMessage): Promise<void>;
 }
 
+export interface JournalRepository {
+  /**
+   * A change's audit row and the outbox events that announce it, in one
+   * statement: they commit together anyway, and each statement inside a
+   * transaction is time its locks are held.
+   */
+  record(entry: AuditEntry, events: readonly OutboxMessage[]): Promise<void>;
+}
+
 export interface CounterRepository {
   /** Atomically increments and returns the counter for (kind, period). */
   next(kind: string, period: string): Promise<number>;
@@ -151,6 +164,8 @@ export interface ContactAttemptRepository {
 }
 
 export interface DeadlineRepository {
+  /** A new complaint's deadlines (it has none stored yet), in one statement. */
+  insert(complaintId: string, deadlines: readonly DeadlineRecord[]): Promise<void>;
   /** Inserts or replaces the given deadlines of a complaint (bumping versions of moved ones). */
   put(complaintId: string, deadlines: readonly DeadlineRecord[]): Promise<void>;
   list(complaintId: string): Promise<DeadlineRecord[]>;
@@ -215,6 +230,7 @@ export interface Repositories {
   notes: NoteRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
+  journal: JournalRepository;
   counters: CounterRepository;
   attempts: ContactAttemptRepository;
   deadlines: DeadlineRepository;

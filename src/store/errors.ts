@@ -65,13 +65,7 @@ const PG_MESSAGES =
  * everything else, including constraint violations and bad SQL.
  */
 export function isConnectionError(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
-  while (queue.length > 0) {
-    const e = queue.shift();
-    if (typeof e !== "object" || e === null || seen.has(e)) continue;
-    seen.add(e);
-    const rec = e as Record<string, unknown>;
+  return someCause(err, (e, rec) => {
     const code = rec["code"];
     if (typeof code === "string") {
       if (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || TRANSIENT_SQLSTATE.test(code)) {
@@ -83,8 +77,42 @@ export function isConnectionError(err: unknown): boolean {
     }
     if (typeof rec["kind"] === "string" && ADAPTER_KINDS.has(rec["kind"])) return true;
     if (e instanceof Error && PG_MESSAGES.test(e.message)) return true;
-    if (e instanceof StoreError && e.code === "E_DATABASE_UNAVAILABLE") return true;
-    // Wrappers: Error.cause, AggregateError.errors, Prisma's meta.driverAdapterError.
+    return e instanceof StoreError && e.code === "E_DATABASE_UNAVAILABLE";
+  });
+}
+
+// Deadlock detected, serialization failure; Prisma's "write conflict or deadlock".
+const CONFLICT_SQLSTATE = new Set(["40P01", "40001"]);
+const CONFLICT_KINDS = new Set(["TransactionWriteConflict"]);
+
+/**
+ * True when PostgreSQL aborted the transaction because it collided with a
+ * concurrent one (deadlock, serialization failure): nothing was written, and
+ * running the whole transaction again is the documented remedy.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  return someCause(err, (_e, rec) => {
+    const code = rec["code"];
+    if (code === "P2034" || (typeof code === "string" && CONFLICT_SQLSTATE.has(code))) return true;
+    const original = rec["originalCode"];
+    if (typeof original === "string" && CONFLICT_SQLSTATE.has(original)) return true;
+    return typeof rec["kind"] === "string" && CONFLICT_KINDS.has(rec["kind"]);
+  });
+}
+
+/** Whether `test` holds for `err` or anything it wraps (cause, errors, Prisma's driverAdapterError). */
+function someCause(
+  err: unknown,
+  test: (e: object, rec: Record<string, unknown>) => boolean,
+): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (typeof e !== "object" || e === null || seen.has(e)) continue;
+    seen.add(e);
+    const rec = e as Record<string, unknown>;
+    if (test(e, rec)) return true;
     queue.push(rec["cause"]);
     if (Array.isArray(rec["errors"])) queue.push(...(rec["errors"] as unknown[]));
     const meta = rec["meta"];

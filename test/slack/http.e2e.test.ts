@@ -34,9 +34,9 @@ describe("Slack over HTTP, end to end against a fake Slack and PostgreSQL", () =
             return app.inbound.once(key);
           },
         },
-        resolveStaff: async (...args) => {
+        identify: async (...args) => {
           await gate.promise;
-          return app.resolveStaff(...args);
+          return app.identify(...args);
         },
         engine: app.engine,
       }),

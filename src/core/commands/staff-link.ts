@@ -39,7 +39,12 @@ export default defineCommand({
           : msg("link.taken", { platform: args.platform, user: args.user, holder: holder.id }),
       );
     }
-    await repos.staff.linkIdentity(staff.id, args.platform, args.user);
+    if (!(await repos.staff.linkIdentity(staff.id, args.platform, args.user))) {
+      throw new ComplaintError(
+        ErrorCode.Conflict,
+        msg("link.raced", { platform: args.platform, user: args.user }),
+      );
+    }
     await repos.audit.append({
       complaintId: null,
       subject: `staff:${staff.id}`,

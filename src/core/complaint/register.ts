@@ -24,6 +24,11 @@ export type Intake = Omit<NewComplaint, "number" | "majorAt" | "majorReason">;
  * Registers a complaint in the caller's transaction: its number, whether it
  * is major, its deadlines, the opening audit row (a full snapshot, from which
  * the trail replays) and its outbox events.
+ *
+ * The number's counter row stays locked until the transaction commits, and
+ * every opening waits for it: whatever does not need the number (reads, the
+ * deadline arithmetic) is done before it is taken, and what needs it is as
+ * few statements as possible.
  */
 export async function registerComplaint(
   ctx: CommandContext,
@@ -33,6 +38,8 @@ export async function registerComplaint(
 ): Promise<{ complaint: Complaint; major: string | null }> {
   const { repos, policy, now, actor } = ctx;
   const major = await majorReason(repos, policy, intake);
+  const majorPayload = major ? await majorEventPayload(repos, policy, major) : null;
+  const deadlines = initialDeadlines(intake, policy, ctx.calendar);
   const data: NewComplaint = {
     ...intake,
     number: await nextComplaintNumber(repos, policy, now),
@@ -44,33 +51,31 @@ export async function registerComplaint(
     majorReason: major,
   };
   const created = await repos.complaints.insert(data);
-  await repos.deadlines.put(created.id, initialDeadlines(created, policy, ctx.calendar));
-  await repos.audit.append({
-    complaintId: created.id,
-    subject: created.number,
-    actorId: actor.id,
-    action: "complaint.opened",
-    fromStatus: null,
-    toStatus: created.status,
-    version: created.version,
-    data: { snapshot: serializePatch(data), ...auditExtra },
-  });
+  await repos.deadlines.insert(created.id, deadlines);
   const base = { number: created.number, actorId: actor.id, version: created.version };
-  await repos.outbox.add({
-    type: event.type,
-    aggregateId: created.id,
-    payload: { ...base, ...event.payload },
-  });
-  if (major) {
-    await repos.outbox.add({
-      type: "complaint.major",
-      aggregateId: created.id,
-      payload: {
-        ...base,
-        excerpt: created.content.slice(0, 140),
-        ...(await majorEventPayload(repos, policy, major)),
-      },
-    });
-  }
+  await repos.journal.record(
+    {
+      complaintId: created.id,
+      subject: created.number,
+      actorId: actor.id,
+      action: "complaint.opened",
+      fromStatus: null,
+      toStatus: created.status,
+      version: created.version,
+      data: { snapshot: serializePatch(data), ...auditExtra },
+    },
+    [
+      { type: event.type, aggregateId: created.id, payload: { ...base, ...event.payload } },
+      ...(majorPayload
+        ? [
+            {
+              type: "complaint.major",
+              aggregateId: created.id,
+              payload: { ...base, excerpt: created.content.slice(0, 140), ...majorPayload },
+            },
+          ]
+        : []),
+    ],
+  );
   return { complaint: created, major };
 }

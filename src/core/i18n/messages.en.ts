@@ -740,6 +740,8 @@ export const en = {
     `${p.platform} user ${p.user} is already linked to ${p.id}`,
   "link.taken": (p: { platform: string; user: string; holder: string }) =>
     `${p.platform} user ${p.user} is linked to ${p.holder}; one account maps to one person`,
+  "link.raced": (p: { platform: string; user: string }) =>
+    `${p.platform} user ${p.user} was linked by someone else just now; see staff list, then try again`,
   "link.done": (p: { id: string; platform: string; user: string }) =>
     `${p.id} is ${p.platform} user ${p.user}`,
 

@@ -589,6 +589,8 @@ export const zhCN: Translations<typeof en> = {
   "link.already": (p) => `${of(platforms, p.platform)} 用户 ${p.user} 已关联到 ${p.id}`,
   "link.taken": (p) =>
     `${of(platforms, p.platform)} 用户 ${p.user} 已关联到 ${p.holder}；一个账号只能对应一名员工`,
+  "link.raced": (p) =>
+    `${of(platforms, p.platform)} 用户 ${p.user} 刚被他人关联；请先查看 staff list 再重试`,
   "link.done": (p) => `${p.id} 已关联 ${of(platforms, p.platform)} 用户 ${p.user}`,
 
   "help.optionLine": (p) => `  ${p.name}:${p.required ? "" : " [可选]"} ${p.help}${p.choices}`,

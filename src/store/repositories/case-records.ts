@@ -21,19 +21,27 @@ export function contactAttemptRepository(tx: Prisma.TransactionClient): ContactA
   };
 }
 
+const deadlineColumns = (d: DeadlineRecord) => ({
+  clock: d.clock,
+  startedAt: d.startedAt,
+  dueAt: d.dueAt,
+  metAt: d.metAt,
+  pausedAt: d.pausedAt,
+  remainingMs: d.remainingMs === null ? null : BigInt(Math.round(d.remainingMs)),
+  version: d.version,
+});
+
 export function deadlineRepository(tx: Prisma.TransactionClient): DeadlineRepository {
   return {
+    async insert(complaintId, deadlines) {
+      if (deadlines.length === 0) return;
+      await tx.complaintDeadline.createMany({
+        data: deadlines.map((d) => ({ complaintId, kind: d.kind, ...deadlineColumns(d) })),
+      });
+    },
     async put(complaintId, deadlines) {
       for (const d of deadlines) {
-        const data = {
-          clock: d.clock,
-          startedAt: d.startedAt,
-          dueAt: d.dueAt,
-          metAt: d.metAt,
-          pausedAt: d.pausedAt,
-          remainingMs: d.remainingMs === null ? null : BigInt(Math.round(d.remainingMs)),
-          version: d.version,
-        };
+        const data = deadlineColumns(d);
         await tx.complaintDeadline.upsert({
           where: { complaintId_kind: { complaintId, kind: d.kind } },
           create: { complaintId, kind: d.kind, ...data },

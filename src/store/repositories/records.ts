@@ -1,14 +1,18 @@
 import type {
   AuditRepository,
   CounterRepository,
+  JournalRepository,
   NoteRepository,
   OutboxRepository,
   StoredAuditEntry,
 } from "../../core/ports.ts";
 import { isStatus, type Status } from "../../core/complaint/status.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 
 const statusOrNull = (s: string | null): Status | null => (s !== null && isStatus(s) ? s : null);
+/** JSON as Prisma writes a Json column: bigints as strings. */
+const jsonText = (v: unknown): string =>
+  JSON.stringify(v, (_key, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
 const asObject = (v: Prisma.JsonValue): Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 
@@ -70,6 +74,33 @@ export function outboxRepository(tx: Prisma.TransactionClient): OutboxRepository
       await tx.outboxEvent.create({
         data: { ...message, payload: message.payload as Prisma.InputJsonObject },
       });
+    },
+  };
+}
+
+export function journalRepository(tx: Prisma.TransactionClient): JournalRepository {
+  return {
+    async record(entry, events) {
+      // Both stamped here, as Prisma stamps @default(now()) columns on create.
+      const at = new Date();
+      const audit = Prisma.sql`
+        INSERT INTO audit_event
+          (complaint_id, subject, actor_id, action, from_status, to_status, version, data, at)
+        VALUES (${entry.complaintId}::uuid, ${entry.subject}, ${entry.actorId}, ${entry.action},
+          ${entry.fromStatus}, ${entry.toStatus}, ${entry.version}::int,
+          ${jsonText(entry.data)}::jsonb, ${at})`;
+      if (events.length === 0) {
+        await tx.$executeRaw(audit);
+        return;
+      }
+      // A data-modifying WITH runs to completion whether or not it is read.
+      const rows = events.map(
+        (e) => Prisma.sql`(${e.type}, ${e.aggregateId}, ${jsonText(e.payload)}::jsonb, ${at})`,
+      );
+      await tx.$executeRaw`
+        WITH audit AS (${audit})
+        INSERT INTO outbox_event (type, aggregate_id, payload, created_at)
+        VALUES ${Prisma.join(rows)}`;
     },
   };
 }

@@ -26,7 +26,12 @@ export function staffRepository(tx: Prisma.TransactionClient): StaffRepository {
       return identity ? toStaff(identity.staff) : null;
     },
     async linkIdentity(staffId, platform, externalId) {
-      await tx.staffIdentity.create({ data: { staffId, platform, externalId } });
+      // ON CONFLICT DO NOTHING: two first messages from one person race here.
+      const { count } = await tx.staffIdentity.createMany({
+        data: [{ staffId, platform, externalId }],
+        skipDuplicates: true,
+      });
+      return count === 1;
     },
     async identities(staffId) {
       const rows = await tx.staffIdentity.findMany({
