@@ -41,28 +41,33 @@ export async function applyChange(
     const latest = await repos.complaints.findById(current.id);
     throw staleVersion(latest ?? current, current.version);
   }
-  await repos.audit.append({
-    complaintId: updated.id,
-    subject: updated.number,
-    actorId: actor.id,
-    action: change.action,
-    fromStatus: current.status,
-    toStatus: updated.status,
-    version: updated.version,
-    data: { changes: serializePatch(patch), ...(change.detail ?? {}) },
-  });
-  if (change.event) {
-    await repos.outbox.add({
-      type: change.eventType ?? change.action,
-      aggregateId: updated.id,
-      payload: {
-        number: updated.number,
-        actorId: actor.id,
-        version: updated.version,
-        ...change.event,
-      },
-    });
-  }
+  // The audit row and the event in one statement: they commit together anyway.
+  await repos.journal.record(
+    {
+      complaintId: updated.id,
+      subject: updated.number,
+      actorId: actor.id,
+      action: change.action,
+      fromStatus: current.status,
+      toStatus: updated.status,
+      version: updated.version,
+      data: { changes: serializePatch(patch), ...(change.detail ?? {}) },
+    },
+    change.event
+      ? [
+          {
+            type: change.eventType ?? change.action,
+            aggregateId: updated.id,
+            payload: {
+              number: updated.number,
+              actorId: actor.id,
+              version: updated.version,
+              ...change.event,
+            },
+          },
+        ]
+      : [],
+  );
   return updated;
 }
 
