@@ -28,9 +28,8 @@ import { complaintRepository } from "./store/repositories/complaints.ts";
 import { staffDirectory, type StaffProfile } from "./store/staff-directory.ts";
 import { prismaUnitOfWork } from "./store/unit-of-work.ts";
 import { relayOutbox } from "./worker/outbox-relay.ts";
-import { chartRenderer } from "./reports/chart-renderer.ts";
 import { fileExporter } from "./reports/file-exporter.ts";
-import { xlsxSink } from "./reports/xlsx-sink.ts";
+import { lazyChartRenderer, lazyXlsxSink } from "./reports/lazy.ts";
 
 export type { ChatMessageRef } from "./store/chat-messages.ts";
 export type {
@@ -206,10 +205,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     onInternalError: (error, ctx) =>
       logger.error({ err: error, actor: ctx.actorId }, "command failed"),
     services: {
-      charts: chartRenderer(),
+      charts: lazyChartRenderer(),
       exporter: fileExporter(db.prisma, {
         dir: path.join(config.dataDir, "exports"),
-        sinks: { xlsx: xlsxSink },
+        sinks: { xlsx: lazyXlsxSink },
       }),
     },
   });

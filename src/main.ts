@@ -1,6 +1,5 @@
 import { ConsoleSession } from "../adapters/console/session.ts";
-import { startDiscord } from "../adapters/discord/bot.ts";
-import { slackEnabled, startSlack } from "../adapters/slack/main.ts";
+import { slackEnabled } from "../adapters/slack/enabled.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config/env.ts";
 import { ensureRedis } from "./config/redis.ts";
@@ -50,7 +49,12 @@ async function main(): Promise<void> {
 
     const notifiers: Record<string, Notifier> = {};
     const started: string[] = [];
+    // Each adapter's library loads only when it is configured (discord.js and
+    // Bolt are about 50 MB). discord.js first: loaded after Bolt, its uploads
+    // go through Bolt's newer undici dispatcher and fail.
+    const discordModule = config.discord.token ? await import("../adapters/discord/bot.ts") : null;
     if (slackEnabled(config.slack)) {
+      const { startSlack } = await import("../adapters/slack/main.ts");
       const slack = await startSlack(app, config.slack, logger);
       cleanups.push(() => slack.stop());
       notifiers.slack = slack.notifier;
@@ -60,8 +64,8 @@ async function main(): Promise<void> {
           : `Slack (HTTP on port ${config.slack.port})`,
       );
     }
-    if (config.discord.token) {
-      const discord = await startDiscord({
+    if (discordModule && config.discord.token) {
+      const discord = await discordModule.startDiscord({
         app,
         config: { ...config.discord, token: config.discord.token },
         logger,

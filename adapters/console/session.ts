@@ -4,7 +4,7 @@ import type { RunOptions } from "../../src/core/engine.ts";
 import type { Notification } from "../../src/core/notifications/notification.ts";
 import type { Outcome } from "../../src/core/reply/reply.ts";
 import type { ChartRenderer } from "../../src/core/reports/services.ts";
-import { chartRenderer } from "../../src/reports/chart-renderer.ts";
+import { lazyChartRenderer } from "../../src/reports/lazy.ts";
 import { saveFiles, saveNotificationFiles } from "./files.ts";
 import type { ProgressPrinter } from "./progress.ts";
 import {
@@ -60,7 +60,7 @@ export class ConsoleSession {
       options.filesDir === undefined
         ? null
         : options.charts === undefined
-          ? chartRenderer()
+          ? lazyChartRenderer()
           : options.charts;
   }
 

@@ -11,7 +11,7 @@ import type { Notification } from "../../src/core/notifications/notification.ts"
 import type { Notifier } from "../../src/core/notifications/notifier.ts";
 import type { ChartRenderer } from "../../src/core/reports/services.ts";
 import type { Logger } from "../../src/logging.ts";
-import { chartRenderer } from "../../src/reports/chart-renderer.ts";
+import { lazyChartRenderer } from "../../src/reports/lazy.ts";
 import { withFiles } from "./files.ts";
 import { chatLocale, type ChatLocale } from "./locale.ts";
 import { limits } from "./limits.ts";
@@ -50,7 +50,7 @@ export class DiscordNotifier implements Notifier {
   private readonly charts: ChartRenderer | null;
 
   constructor(private readonly options: DiscordNotifierOptions) {
-    this.charts = options.charts === undefined ? chartRenderer() : options.charts;
+    this.charts = options.charts === undefined ? lazyChartRenderer() : options.charts;
   }
 
   async send(n: Notification): Promise<void> {

@@ -3,10 +3,7 @@ import type { SlackConfig } from "../../src/config/env.ts";
 import type { Logger } from "../../src/logging.ts";
 import { createSlackAdapter, type SlackAdapter } from "./app.ts";
 
-/** Slack runs when there is a bot token (one workspace) or an OAuth client (installable). */
-export function slackEnabled(config: SlackConfig): boolean {
-  return config.botToken !== undefined || config.clientId !== undefined;
-}
+export { slackEnabled } from "./enabled.ts";
 
 /**
  * Starts the Slack adapter for `npm start`. The returned adapter's

@@ -5,7 +5,7 @@ import type { Notifier } from "../../src/core/notifications/notifier.ts";
 import type { ReplyFile } from "../../src/core/reply/reply.ts";
 import type { ChartRenderer } from "../../src/core/reports/services.ts";
 import type { Logger } from "../../src/logging.ts";
-import { chartRenderer } from "../../src/reports/chart-renderer.ts";
+import { lazyChartRenderer } from "../../src/reports/lazy.ts";
 import type { SlackBackend } from "./backend.ts";
 import { buttonRows, escape, section, type MessagePayload } from "./blocks.ts";
 import type { CardService } from "./cards.ts";
@@ -47,7 +47,7 @@ export class SlackNotifier implements Notifier {
   private readonly charts: ChartRenderer | null;
 
   constructor(private readonly options: SlackNotifierOptions) {
-    this.charts = options.charts === undefined ? chartRenderer() : options.charts;
+    this.charts = options.charts === undefined ? lazyChartRenderer() : options.charts;
   }
 
   async send(notification: Notification): Promise<void> {

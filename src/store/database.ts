@@ -4,11 +4,10 @@
 import { open, readFile, unlink, mkdir } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { isConnectionError, StoreError } from "./errors.ts";
 import { migrate, type MigrateOptions } from "./migrate/runner.ts";
@@ -152,7 +151,9 @@ export function describePostgresUrl(url: string): string {
 // ---------------------------------------------------------------------------
 // PGlite
 
+// PGlite (about 30 MB of WebAssembly) is loaded only by processes that use it.
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
   if (options.dataDir === IN_MEMORY) {
     const db = options.pgliteSnapshot
       ? new PGlite({ loadDataDir: options.pgliteSnapshot })
@@ -190,6 +191,7 @@ async function pgliteDatabase(
       { cause: err },
     );
   }
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     prisma,

@@ -1,7 +1,5 @@
 import type { Notifier } from "../core/notifications/notifier.ts";
-import { createDiscordNotifier } from "../../adapters/discord/bot.ts";
-import { createSlackNotifier } from "../../adapters/slack/delivery.ts";
-import { slackEnabled } from "../../adapters/slack/main.ts";
+import { slackEnabled } from "../../adapters/slack/enabled.ts";
 import { createApp } from "../app.ts";
 import { loadConfig } from "../config/env.ts";
 import { ConfigError } from "../config/errors.ts";
@@ -33,13 +31,18 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
   const notifiers: Record<string, Notifier> = {};
   if (config.webhookUrl) notifiers.webhook = new WebhookNotifier(config.webhookUrl);
-  if (slackEnabled(config.slack)) notifiers.slack = createSlackNotifier(app, config.slack, logger);
+  // Only the configured platforms' libraries load; discord.js before Bolt (see src/main.ts).
   if (config.discord.token) {
+    const { createDiscordNotifier } = await import("../../adapters/discord/bot.ts");
     notifiers.discord = createDiscordNotifier(
       app,
       { ...config.discord, token: config.discord.token },
       logger,
     );
+  }
+  if (slackEnabled(config.slack)) {
+    const { createSlackNotifier } = await import("../../adapters/slack/delivery.ts");
+    notifiers.slack = createSlackNotifier(app, config.slack, logger);
   }
   const runtime = new WorkerRuntime({
     app,

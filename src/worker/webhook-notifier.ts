@@ -3,7 +3,7 @@ import { notificationFiles } from "../core/notifications/files.ts";
 import type { Notifier } from "../core/notifications/notifier.ts";
 import type { ChartRenderer } from "../core/reports/services.ts";
 import type { Logger } from "../logging.ts";
-import { chartRenderer } from "../reports/chart-renderer.ts";
+import { lazyChartRenderer } from "../reports/lazy.ts";
 
 /** A delivery the receiver refused; `retryAfterMs` set for 429 / 503 with Retry-After. */
 export class WebhookError extends Error {
@@ -47,7 +47,7 @@ export class WebhookNotifier implements Notifier {
     private readonly timeoutMs = 10_000,
     private readonly options: WebhookNotifierOptions = {},
   ) {
-    this.charts = options.charts === undefined ? chartRenderer() : options.charts;
+    this.charts = options.charts === undefined ? lazyChartRenderer() : options.charts;
   }
 
   async send(n: Notification): Promise<void> {

@@ -7,7 +7,7 @@ import { readFile, readdir, mkdir, writeFile, access } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -16,7 +16,6 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type {
   MigrationDirectory,
   MigrationList,
@@ -309,10 +308,15 @@ export function pgliteEngineFactory(db: PGlite): SqlMigrationAwareDriverAdapterF
     provider: "postgres",
     adapterName: "pglite-prisma-adapter",
     connect: async () => {
+      const { PrismaPGlite } = await import("pglite-prisma-adapter");
       const adapter = await new PrismaPGlite(db).connect();
       return withScriptRunner(adapter, (script) => db.exec(script));
     },
     connectToShadowDb: async () => {
+      const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+        import("@electric-sql/pglite"),
+        import("pglite-prisma-adapter"),
+      ]);
       const shadow = new PGlite();
       const adapter = await new PrismaPGlite(shadow).connect();
       return withScriptRunner(
@@ -468,6 +472,7 @@ export async function createMigration(
   // diff never touches the main connection (it only asks for the server
   // version), so the same throwaway PGlite serves as both; a second PGlite
   // would cost another initdb (seconds).
+  const { PGlite } = await import("@electric-sql/pglite");
   const scratch = new PGlite();
   const scratchFactory = pgliteEngineFactory(scratch);
   try {
