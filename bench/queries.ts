@@ -201,7 +201,7 @@ try {
   ];
   writeResult({
     name: "queries",
-    title: "Queries at 1M rows",
+    title: `Queries at ${large.toLocaleString("en")} rows`,
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     durationMs: Math.round(performance.now() - started),
     machine: machine(),

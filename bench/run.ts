@@ -2,8 +2,8 @@
 //
 // Runs each benchmark in its own process, one after another (they would
 // otherwise compete for the machine's cores and skew each other's ratios),
-// then prints the table of every figure and, after a full run of all of
-// them, writes it into the README between the bench markers.
+// then prints the table of their figures and writes the latest result of
+// every benchmark into the README between the bench markers.
 //
 //   --quick   tiny sizes, results to a temporary directory (a smoke run)
 //   --strict  exit 1 when a target is missed (a failed script always exits 1)
@@ -64,18 +64,29 @@ results.sort((a, b) => selected.indexOf(a.name) - selected.indexOf(b.name));
 const table = renderTable(results);
 console.log(`\n${table}`);
 
-if (!values.quick && failed.length === 0 && selected.length === BENCHMARKS.length) {
+// The README shows the latest result of every benchmark (each has its own
+// date and machine in bench/results/<name>.json); a smoke run leaves it alone.
+if (!values.quick && failed.length === 0) {
+  const latest = readResults(resultsDir())
+    .filter((r) => (BENCHMARKS as readonly string[]).includes(r.name))
+    .sort(
+      (a, b) =>
+        BENCHMARKS.indexOf(a.name as (typeof BENCHMARKS)[number]) -
+        BENCHMARKS.indexOf(b.name as (typeof BENCHMARKS)[number]),
+    );
   const readme = readFileSync(README, "utf8");
   const begin = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (begin !== -1 && end > begin) {
-    const first = results[0];
-    const stamp = first
-      ? `Last full run: ${first.startedAt.slice(0, 10)}, ${first.machine.cpus} × ${first.machine.cpuModel}, Node ${first.machine.node}.`
-      : "";
+  if (begin !== -1 && end > begin && latest.length > 0) {
+    const machines = [
+      ...new Set(
+        latest.map((r) => `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}`),
+      ),
+    ];
+    const dates = latest.map((r) => `${r.name} ${r.startedAt.slice(0, 16).replace("T", " ")} UTC`);
     writeFileSync(
       README,
-      `${readme.slice(0, begin + BEGIN.length)}\n${stamp}\n\n${table}\n${readme.slice(end)}`,
+      `${readme.slice(0, begin + BEGIN.length)}\nMeasured on ${machines.join("; ")} (${dates.join(", ")}).\n\n${renderTable(latest)}\n${readme.slice(end)}`,
     );
     console.error("README.md: benchmark table updated");
   }
