@@ -7,6 +7,7 @@
 //
 //   --quick   tiny sizes, results to a temporary directory (a smoke run)
 //   --strict  exit 1 when a target is missed (a failed script always exits 1)
+//   --table   run nothing; rewrite the README table from bench/results
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,7 @@ const { values, positionals } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
+    table: { type: "boolean", default: false },
   },
 });
 
@@ -37,7 +39,7 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-const selected = positionals.length > 0 ? positionals : [...BENCHMARKS];
+const selected = values.table ? [] : positionals.length > 0 ? positionals : [...BENCHMARKS];
 const env = { ...process.env };
 if (values.quick) env.BENCH_RESULTS_DIR ??= mkdtempSync(path.join(tmpdir(), "cd-bench-"));
 
