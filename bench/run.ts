@@ -86,9 +86,15 @@ if (!values.quick && failed.length === 0) {
       ),
     ];
     const dates = latest.map((r) => `${r.name} ${r.startedAt.slice(0, 16).replace("T", " ")} UTC`);
+    // Formatted as `npm run format` would, so the format check stays green.
+    const prettier = await import("prettier");
+    const format = async (text: string) =>
+      prettier.format(text, { ...(await prettier.resolveConfig(README)), filepath: README });
     writeFileSync(
       README,
-      `${readme.slice(0, begin + BEGIN.length)}\nMeasured on ${machines.join("; ")} (${dates.join(", ")}).\n\n${renderTable(latest)}\n${readme.slice(end)}`,
+      await format(
+        `${readme.slice(0, begin + BEGIN.length)}\nMeasured on ${machines.join("; ")} (${dates.join(", ")}).\n\n${renderTable(latest)}\n${readme.slice(end)}`,
+      ),
     );
     console.error("README.md: benchmark table updated");
   }
