@@ -176,8 +176,9 @@ describe("reports in each reader's language", () => {
   it("daily answers in Chinese and posts in the channel's language", async () => {
     const zh = await ok("wei", "daily date:2026-10-08");
     expect(zh.text).toBe("物流部 2026-10-08 投诉日报，已发布到 #logistics");
+    // TS-2610-0004 was received that day (the fixture writes receivedAt, not createdAt).
     expect(zh.sections?.[0]?.lines).toEqual([
-      "新增：0",
+      "新增：1",
       "结案：0",
       "超时：1（TS-2610-0004）",
       "明日到期：0",

@@ -7,7 +7,7 @@ export function reportRepository(tx: Prisma.TransactionClient): ReportRepository
     async daily(departmentId, w) {
       const dept = departmentId === null ? {} : { departmentId };
       const [opened, closed, overdue, dueTomorrow] = await Promise.all([
-        tx.complaint.count({ where: { ...dept, createdAt: { gte: w.from, lt: w.to } } }),
+        tx.complaint.count({ where: { ...dept, receivedAt: { gte: w.from, lt: w.to } } }),
         tx.complaint.count({ where: { ...dept, closedAt: { gte: w.from, lt: w.to } } }),
         tx.complaint.findMany({
           where: {
