@@ -2,8 +2,8 @@
 #
 # Production image for complaint-desk. The bot and the worker run from the
 # same image:
-#   bot:    CMD ["npx", "tsx", "src/main.ts"]            (default)
-#   worker: command ["npx", "tsx", "src/worker/main.ts"]
+#   bot:    CMD ["node", "--import", "tsx", "src/main.ts"]   (default)
+#   worker: command ["node", "--import", "tsx", "src/worker/main.ts"]
 # There is no build step: tsx runs the TypeScript sources directly.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -48,4 +48,4 @@ EXPOSE 8080 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["npx", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/main.ts"]

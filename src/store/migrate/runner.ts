@@ -7,11 +7,13 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import type { Database } from "../database.ts";
 import { isConnectionError, StoreError } from "../errors.ts";
+import { createHash } from "node:crypto";
 import {
   applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
   delegate,
   diagnose,
+  readMigrations,
   type EngineLogger,
   type MigrationDiagnosis,
 } from "./schema-engine.ts";
@@ -83,6 +85,9 @@ export async function migrationStatus(
 async function migrateLocked(db: MigrationTarget, options: MigrateOptions): Promise<string[]> {
   const engine = engineOptions(options);
   try {
+    // Nothing to do is what almost every start finds: known from the history
+    // table alone, without loading the engine (about 20 MB of WebAssembly).
+    if (await upToDate(db.adapterFactory, engine.migrationsDir)) return [];
     // Inspected under the lock: another process's half-applied migration
     // would otherwise look like a failed one.
     const history = await diagnose(db.adapterFactory, engine);
@@ -91,6 +96,54 @@ async function migrateLocked(db: MigrationTarget, options: MigrateOptions): Prom
     return await applyMigrations(db.adapterFactory, engine);
   } catch (err) {
     throw asStoreError(err, db);
+  }
+}
+
+/**
+ * True only when every migration in the directory is recorded as applied,
+ * finished and with the same checksum (Prisma's: SHA-256 of migration.sql),
+ * and the history holds nothing else that counts. Anything unusual (edited,
+ * failed, unknown or pending migrations, no history yet) is the engine's to
+ * diagnose, so this answers false.
+ */
+async function upToDate(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  migrationsDir: string,
+): Promise<boolean> {
+  const local = await readMigrations(migrationsDir);
+  const expected = new Map<string, string>();
+  for (const dir of local.migrationDirectories) {
+    if (dir.migrationFile.content.tag !== "ok") return false;
+    expected.set(
+      dir.path,
+      createHash("sha256").update(dir.migrationFile.content.value).digest("hex"),
+    );
+  }
+  const adapter = await factory.connect();
+  try {
+    const present = await adapter.queryRaw({
+      sql: "SELECT to_regclass('_prisma_migrations')::text",
+      args: [],
+      argTypes: [],
+    });
+    if (present.rows[0]?.[0] == null) return false;
+    const history = await adapter.queryRaw({
+      sql: `SELECT migration_name, checksum,
+              CASE WHEN finished_at IS NOT NULL THEN 'done' ELSE 'open' END
+            FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+      args: [],
+      argTypes: [],
+    });
+    const applied = new Map<string, string>();
+    for (const [name, checksum, state] of history.rows) {
+      if (state !== "done" || typeof name !== "string" || applied.has(name)) return false;
+      applied.set(name, String(checksum));
+    }
+    if (applied.size !== expected.size) return false;
+    for (const [name, checksum] of expected) if (applied.get(name) !== checksum) return false;
+    return true;
+  } finally {
+    await adapter.dispose();
   }
 }
 
