@@ -55,6 +55,22 @@ describe.each(databaseKinds)("migrations on %s", (kind) => {
     expect(await migrationStatus(db)).toMatchObject({ pending: [], edited: [], failed: [] });
   });
 
+  it("knows an up-to-date database from its history alone, and hands anything odd to the engine", async () => {
+    await migrate(db);
+    const logged: unknown[] = [];
+    // The engine logs as it works; an up-to-date start never starts it.
+    expect(await migrate(db, { onLog: (line) => logged.push(line) })).toEqual([]);
+    expect(logged).toEqual([]);
+    // A recorded checksum that differs is the engine's to diagnose (here: drift).
+    await db.prisma.$executeRawUnsafe(
+      "UPDATE _prisma_migrations SET checksum = 'edited' WHERE migration_name = (SELECT min(migration_name) FROM _prisma_migrations)",
+    );
+    const error = await migrate(db, { onLog: (line) => logged.push(line) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "E_MIGRATION_DRIFT" });
+  });
+
   it("reports pending migrations before they are applied", async () => {
     expect((await migrationStatus(db)).pending).toEqual(await migrationNames());
   });
