@@ -59,26 +59,30 @@ export default defineCommand({
     const channel = department
       ? (department.channel ?? department.id)
       : policy.major.managementChannel;
-    await repos.outbox.add({
-      type: "report.daily",
-      aggregateId: `daily:${departmentId ?? "all"}:${label}`,
-      payload: {
+    await repos.journal.record(
+      {
+        complaintId: null,
+        subject: `report:${departmentId ?? "all"}`,
         actorId: actor.id,
-        channel,
-        text: inEnglish(msg("daily.post", english)),
-        ...facts,
+        action: "report.daily",
+        fromStatus: null,
+        toStatus: null,
+        version: null,
+        data: { day: label, ...counts },
       },
-    });
-    await repos.audit.append({
-      complaintId: null,
-      subject: `report:${departmentId ?? "all"}`,
-      actorId: actor.id,
-      action: "report.daily",
-      fromStatus: null,
-      toStatus: null,
-      version: null,
-      data: { day: label, ...counts },
-    });
+      [
+        {
+          type: "report.daily",
+          aggregateId: `daily:${departmentId ?? "all"}:${label}`,
+          payload: {
+            actorId: actor.id,
+            channel,
+            text: inEnglish(msg("daily.post", english)),
+            ...facts,
+          },
+        },
+      ],
+    );
     return { text: t("daily.posted", { heading, channel }), sections: [{ heading, lines }] };
   },
 });

@@ -156,27 +156,31 @@ export default defineCommand({
         currency: labels.currency,
         departments: named(figures, names),
       };
-      await repos.outbox.add({
-        type: "report.monthly",
-        aggregateId: `monthly:${departmentId ?? "all"}:${period.label}`,
-        payload: {
+      await repos.journal.record(
+        {
+          complaintId: null,
+          subject: `report:${departmentId ?? "all"}`,
           actorId: actor.id,
-          channel,
-          // For readers of the raw event (and a renderer that cannot read the facts).
-          text: monthlyPost(translator("en"), facts, policy).text,
-          ...facts,
+          action: "report.monthly",
+          fromStatus: null,
+          toStatus: null,
+          version: null,
+          data: { month: period.label, ...filter, channel },
         },
-      });
-      await repos.audit.append({
-        complaintId: null,
-        subject: `report:${departmentId ?? "all"}`,
-        actorId: actor.id,
-        action: "report.monthly",
-        fromStatus: null,
-        toStatus: null,
-        version: null,
-        data: { month: period.label, ...filter, channel },
-      });
+        [
+          {
+            type: "report.monthly",
+            aggregateId: `monthly:${departmentId ?? "all"}:${period.label}`,
+            payload: {
+              actorId: actor.id,
+              channel,
+              // For readers of the raw event (and a renderer that cannot read the facts).
+              text: monthlyPost(translator("en"), facts, policy).text,
+              ...facts,
+            },
+          },
+        ],
+      );
       posted = channel;
     }
     if (args.charts !== false) {
