@@ -1,6 +1,6 @@
-import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { csvLine, type Cell } from "../core/reports/export.ts";
+import { discardExportFile, openExportFile } from "./export-file.ts";
 
 /** Where an export's rows go: one file format. */
 export interface RowSink {
@@ -17,8 +17,7 @@ export interface RowSink {
  * correctly. Honours back-pressure: at most one stream buffer is in memory.
  */
 export async function csvSink(path: string, header: readonly string[]): Promise<RowSink> {
-  const out: WriteStream = createWriteStream(path, { flags: "wx", mode: 0o600 });
-  await once(out, "open");
+  const out = await openExportFile(path);
   const put = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
   };
@@ -30,11 +29,6 @@ export async function csvSink(path: string, header: readonly string[]): Promise<
       await once(out, "finish");
       return out.bytesWritten;
     },
-    async abort() {
-      if (out.closed) return;
-      const closed = once(out, "close").catch(() => {});
-      out.destroy();
-      await closed;
-    },
+    abort: () => discardExportFile(out),
   };
 }

@@ -1,5 +1,5 @@
 import { once, type EventEmitter } from "node:events";
-import { createWriteStream } from "node:fs";
+import { discardExportFile, openExportFile } from "./export-file.ts";
 import ExcelJS from "exceljs";
 import type { Cell } from "../core/reports/export.ts";
 import type { RowSink } from "./csv-sink.ts";
@@ -36,9 +36,8 @@ function zipEntryInput(sheet: unknown): Drainable[] {
  * formula).
  */
 export async function xlsxSink(path: string, header: readonly string[]): Promise<RowSink> {
-  // Our own file stream: created exclusive and private (exports hold personal data).
-  const out = createWriteStream(path, { flags: "wx", mode: 0o600 });
-  await once(out, "open");
+  // Our own file stream, not ExcelJS's: see openExportFile.
+  const out = await openExportFile(path);
   // A failing disk must end the export, not hang it on a drain that never comes.
   let failure: Error | null = null;
   const failed = new Promise<void>((resolve) =>
@@ -69,12 +68,7 @@ export async function xlsxSink(path: string, header: readonly string[]): Promise
       await workbook.commit();
       return out.bytesWritten;
     },
-    async abort() {
-      // Committing could wait forever on a stream that failed: close the file instead.
-      if (out.closed) return;
-      const closed = once(out, "close").catch(() => {});
-      out.destroy();
-      await closed;
-    },
+    // Committing could wait forever on a stream that failed: close the file instead.
+    abort: () => discardExportFile(out),
   };
 }
